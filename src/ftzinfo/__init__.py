@@ -1,0 +1,99 @@
+"""ftzinfo: a typed, sourced, versioned database of free trade zones.
+
+Look zones up, walk their hierarchy, read the initiatives that shape them and the
+figures that measure them, and compare zones without claiming more than the
+sources say. Every record cites a public source with a verbatim quote.
+
+Example:
+    >>> import ftzinfo
+    >>> ftzinfo.zone("lingang").name
+    'Lin-gang Special Area'
+"""
+
+from ftzinfo._api import (
+    children,
+    compare,
+    dataset,
+    get_zone,
+    indicator,
+    indicators,
+    initiatives,
+    metrics,
+    parent,
+    search,
+    source,
+    sources,
+    zone,
+    zones,
+)
+from ftzinfo._compare import Comparison
+from ftzinfo._dataset import Dataset
+from ftzinfo._model import (
+    Evidence,
+    Indicator,
+    Initiative,
+    InitiativeKind,
+    Measure,
+    Metric,
+    Milestone,
+    MilestoneKind,
+    Source,
+    Status,
+    UnitKind,
+    Zone,
+    ZoneKind,
+)
+from ftzinfo._period import Period, PeriodKind
+from ftzinfo._quantity import DEFAULT_TOLERANCE, Ordering, Qualifier, Quantity, UnitMismatchError
+from ftzinfo._serialize import dumps, from_dict, loads, to_dict
+from ftzinfo._version import DATA_VERSION, __version__
+from ftzinfo.exceptions import FtzinfoError, UnknownRecordError, UnknownZoneError, ValidationError
+
+__all__ = [
+    "DATA_VERSION",
+    "DEFAULT_TOLERANCE",
+    "Comparison",
+    "Dataset",
+    "Evidence",
+    "FtzinfoError",
+    "Indicator",
+    "Initiative",
+    "InitiativeKind",
+    "Measure",
+    "Metric",
+    "Milestone",
+    "MilestoneKind",
+    "Ordering",
+    "Period",
+    "PeriodKind",
+    "Qualifier",
+    "Quantity",
+    "Source",
+    "Status",
+    "UnitKind",
+    "UnitMismatchError",
+    "UnknownRecordError",
+    "UnknownZoneError",
+    "ValidationError",
+    "Zone",
+    "ZoneKind",
+    "__version__",
+    "children",
+    "compare",
+    "dataset",
+    "dumps",
+    "from_dict",
+    "get_zone",
+    "indicator",
+    "indicators",
+    "initiatives",
+    "loads",
+    "metrics",
+    "parent",
+    "search",
+    "source",
+    "sources",
+    "to_dict",
+    "zone",
+    "zones",
+]

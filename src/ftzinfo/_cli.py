@@ -1,0 +1,161 @@
+"""The ``ftzinfo`` command: parses arguments, calls the API, prints what it returns."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ftzinfo._api import dataset
+from ftzinfo._dataset import Dataset
+from ftzinfo._model import Initiative, Metric, Zone, ZoneKind
+from ftzinfo._version import DATA_VERSION, __version__
+from ftzinfo.exceptions import FtzinfoError
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 failure, 2 usage error)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        out = args.run(dataset(), args)
+    except FtzinfoError as exc:
+        print(f"ftzinfo: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"ftzinfo: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    try:
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early ("| head"); not an error
+        return 0
+    return 0
+
+
+def _json(data: Any) -> str:
+    from ftzinfo._serialize import to_dict  # noqa: PLC0415 - cattrs only when printing JSON
+
+    plain = to_dict(data) if not isinstance(data, (dict, list)) else data
+    return json.dumps(plain, ensure_ascii=False, indent=2, default=str)  # Decimal figures as strings
+
+
+def _records(items: Sequence[Any]) -> list[Any]:
+    from ftzinfo._serialize import to_dict  # noqa: PLC0415
+
+    return [to_dict(i) for i in items]
+
+
+def _zones(ds: Dataset, args: argparse.Namespace) -> str:
+    from ftzinfo._render import render_zone_list  # noqa: PLC0415
+
+    found = ds.zones(country=args.country, kind=args.kind, parent=args.parent)
+    return _json(_records(found)) if args.json else render_zone_list(found)
+
+
+def _show(ds: Dataset, args: argparse.Namespace) -> str:
+    from ftzinfo._render import render_zone  # noqa: PLC0415
+
+    zone = ds.zone(args.key)
+    if not args.json:
+        return render_zone(ds, zone)
+    records: list[Zone | Initiative | Metric] = [zone, *ds.initiatives(zone), *ds.metrics(zone)]
+    cited = {s.id: s for r in records for s in ds.sources_of(r)}
+    return _json(
+        {
+            "zone": _records([zone])[0],
+            "children": [c.id for c in ds.children(zone)],
+            "overlaps": [o.id for o in ds.overlapping(zone)],
+            "initiatives": _records(ds.initiatives(zone)),
+            "metrics": _records(ds.metrics(zone)),
+            "sources": _records(list(cited.values())),
+        }
+    )
+
+
+def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
+    from ftzinfo._render import render_initiatives  # noqa: PLC0415
+
+    found = ds.initiatives(args.key)
+    return _json(_records(found)) if args.json else render_initiatives(ds, found)
+
+
+def _metrics(ds: Dataset, args: argparse.Namespace) -> str:
+    from ftzinfo._render import render_metrics  # noqa: PLC0415
+
+    found = ds.metrics(args.key, indicator=args.indicator)
+    return _json(_records(found)) if args.json else render_metrics(ds, found)
+
+
+def _compare(ds: Dataset, args: argparse.Namespace) -> str:
+    table = ds.compare(*args.keys, indicators=args.indicator or None)
+    if args.json:
+        return _json({"rows": table.to_records(), "cells": table.to_long_records()})
+    return str(table)
+
+
+def _search(ds: Dataset, args: argparse.Namespace) -> str:
+    from ftzinfo._render import render_zone_list  # noqa: PLC0415
+
+    found = ds.search(args.text, limit=args.limit)
+    return _json(_records(found)) if args.json else render_zone_list(found)
+
+
+def _export(ds: Dataset, args: argparse.Namespace) -> str:
+    text = json.dumps(ds.to_dict(), ensure_ascii=False, indent=1)
+    if args.output is None:
+        return text
+    with open(args.output, "w", encoding="utf-8") as f:  # noqa: PTH123 - a plain path from the user
+        f.write(text + "\n")
+    return f"wrote {len(ds)} records to {args.output}"
+
+
+def _validate(_ds: Dataset, args: argparse.Namespace) -> str:
+    loaded = Dataset.load(args.file)
+    return f"{args.file}: valid ({loaded!r})"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ftzinfo",
+        description="Look up free trade zones, their initiatives and figures, with their sources.",
+    )
+    parser.add_argument("--version", action="version", version=f"ftzinfo {__version__} (data {DATA_VERSION})")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, run: Callable[[Dataset, argparse.Namespace], str], help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_, description=help_)
+        p.set_defaults(run=run)
+        return p
+
+    p = command("zones", _zones, "list zones")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. CN")
+    p.add_argument("--kind", choices=[k.value for k in ZoneKind], help="only zones of this kind")
+    p.add_argument("--parent", help="only zones directly inside this zone")
+    command("show", _show, "show one zone with its areas, initiatives, metrics and sources").add_argument(
+        "key", help="id, name or alias"
+    )
+    command("initiatives", _initiatives, "list a zone's initiatives").add_argument("key", help="id, name or alias")
+    p = command("metrics", _metrics, "list a zone's metrics")
+    p.add_argument("key", help="id, name or alias")
+    p.add_argument("--indicator", help="only this indicator")
+    p = command("compare", _compare, "compare zones side by side")
+    p.add_argument("keys", nargs="+", metavar="KEY", help="ids, names or aliases")
+    p.add_argument("--indicator", action="append", help="a row to show (repeatable); default: all")
+    p = command("search", _search, "find zones by approximate name")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=10)
+    p = command("export", _export, "write the whole dataset")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("--output", help="file to write (default: standard output)")
+    command("validate", _validate, "check a dataset file").add_argument("file")
+    return parser

@@ -1,0 +1,439 @@
+"""Dataset: a set of records with the indexes that answer lookups and queries.
+
+A Dataset never changes once built. The bundled data is one; a user's own file
+loads into another; :meth:`Dataset.merge` combines them into a third.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
+
+from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Source, Status, Zone, ZoneKind
+from ftzinfo._text import best, grams, normalise, similarity
+from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationError
+
+if TYPE_CHECKING:
+    from ftzinfo._compare import Comparison
+
+__all__ = ["FORMAT", "Dataset"]
+
+#: Version of the dataset file layout that :meth:`Dataset.dump` writes.
+FORMAT: Final = "1"
+_KINDS: Final = ("zones", "initiatives", "indicators", "metrics", "sources")
+_SEARCH_THRESHOLD: Final = 0.3
+
+R = TypeVar("R", Zone, Initiative, Indicator, Metric, Source)
+ZoneKey = Zone | str
+
+
+class Dataset:
+    """An immutable set of zones, initiatives, indicators, metrics and sources.
+
+    Build one from records, or load one from a file with :meth:`load`; the
+    bundled data is :func:`ftzinfo.dataset`. Construction checks that ids are
+    unique and that every reference resolves.
+
+    Example:
+        >>> ds = ftzinfo.dataset()
+        >>> ds.zone("lingang").id
+        'cn-shanghai-lingang'
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_children",
+        "_initiatives",
+        "_initiatives_by_zone",
+        "_keys",
+        "_metrics",
+        "_metrics_by_zone",
+        "_records",
+        "_search_keys",
+    )
+
+    def __init__(
+        self,
+        zones: Iterable[Zone] = (),
+        initiatives: Iterable[Initiative] = (),
+        indicators: Iterable[Indicator] = (),
+        metrics: Iterable[Metric] = (),
+        sources: Iterable[Source] = (),
+    ) -> None:
+        records: dict[str, tuple[Any, ...]] = {
+            "zones": tuple(sorted(zones, key=_id)),
+            "initiatives": tuple(sorted(initiatives, key=_id)),
+            "indicators": tuple(indicators),
+            "metrics": tuple(sorted(metrics, key=_id)),
+            "sources": tuple(sorted(sources, key=_id)),
+        }
+        problems = list(_check_types(records))
+        if problems:
+            raise ValidationError(problems)
+        self._records = records
+        self._by_id: dict[str, dict[str, Any]] = {kind: {r.id: r for r in records[kind]} for kind in _KINDS}
+        problems = list(_check_ids(records)) + list(_check_references(self))
+        if problems:
+            raise ValidationError(problems)
+        self._build_indexes()
+
+    def _build_indexes(self) -> None:
+        zones: tuple[Zone, ...] = self._records["zones"]
+        keys: dict[str, str] = {}
+        # Ids win over names, names over Chinese names, those over aliases.
+        for rank in range(4):
+            for z in zones:
+                for text in _zone_keys(z)[rank]:
+                    keys.setdefault(normalise(text), z.id)
+        self._keys = keys
+        self._search_keys = tuple((key, grams(key), zone_id) for key, zone_id in keys.items() if key)
+        children: defaultdict[str, list[Zone]] = defaultdict(list)
+        for z in zones:
+            if z.parent_id is not None:
+                children[z.parent_id].append(z)
+        self._children = {k: tuple(v) for k, v in children.items()}
+        by_zone: defaultdict[str, list[Initiative]] = defaultdict(list)
+        for i in self._records["initiatives"]:
+            for zone_id in i.zone_ids:
+                by_zone[zone_id].append(i)
+        self._initiatives_by_zone = {k: tuple(v) for k, v in by_zone.items()}
+        self._initiatives = self._records["initiatives"]
+        metrics_by: defaultdict[tuple[str, str | None], list[Metric]] = defaultdict(list)
+        for m in self._records["metrics"]:
+            metrics_by[m.zone_id, m.indicator].append(m)
+            metrics_by[m.zone_id, None].append(m)
+        self._metrics_by_zone = {k: tuple(sorted(v, key=metric_order)) for k, v in metrics_by.items()}
+        self._metrics = self._records["metrics"]
+
+    # -- zones -----------------------------------------------------------------
+
+    def zone(self, key: ZoneKey) -> Zone:
+        """Look a zone up by id, English or Chinese name, or alias.
+
+        Case, spaces, hyphens, punctuation and full-width characters do not matter.
+
+        Raises:
+            UnknownZoneError: Nothing matches; the message suggests the nearest names.
+
+        Example:
+            >>> ftzinfo.zone("Lin-gang Special Area").id
+            'cn-shanghai-lingang'
+        """
+        if isinstance(key, Zone):
+            key = key.id
+        if not isinstance(key, str):
+            raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
+        zone_id = self._keys.get(normalise(key))
+        if zone_id is None:
+            raise UnknownZoneError(key, [z.name for z in self.search(key, limit=3)])
+        zone: Zone = self._by_id["zones"][zone_id]
+        return zone
+
+    def get_zone(self, key: ZoneKey, default: Zone | None = None) -> Zone | None:
+        """Like :meth:`zone`, but return ``default`` where nothing matches."""
+        if isinstance(key, Zone):
+            key = key.id
+        zone_id = self._keys.get(normalise(key)) if isinstance(key, str) else None
+        return default if zone_id is None else self._by_id["zones"][zone_id]
+
+    def zones(
+        self, *, country: str | None = None, kind: ZoneKind | str | None = None, parent: ZoneKey | None = None
+    ) -> tuple[Zone, ...]:
+        """The zones, sorted by id, optionally only those of a country, a kind or a parent."""
+        wanted_kind = None if kind is None else ZoneKind(kind)
+        parent_id = None if parent is None else self.zone(parent).id
+        country = None if country is None else country.upper()
+        return tuple(
+            z
+            for z in self._records["zones"]
+            if (country is None or z.country == country)
+            and (wanted_kind is None or z.kind is wanted_kind)
+            and (parent_id is None or z.parent_id == parent_id)
+        )
+
+    def search(self, text: str, limit: int = 10) -> list[Zone]:
+        """Zones whose names resemble ``text``, best first; forgiving of typos and partial names."""
+        query = normalise(text)
+        if not query or limit <= 0:
+            return []
+        query_grams = grams(query)
+        scores: dict[str, float] = {}
+        for key, key_grams, zone_id in self._search_keys:
+            score = similarity(query, query_grams, key, key_grams)
+            if score > scores.get(zone_id, 0.0):
+                scores[zone_id] = score
+        ids = best(((s, z) for z, s in scores.items()), limit, _SEARCH_THRESHOLD)
+        return [self._by_id["zones"][z] for z in ids]
+
+    def children(self, zone: ZoneKey) -> tuple[Zone, ...]:
+        """The zones directly inside ``zone``, sorted by id."""
+        return self._children.get(self.zone(zone).id, ())
+
+    def parent(self, zone: ZoneKey) -> Zone | None:
+        """The zone that contains ``zone``, or None."""
+        parent_id = self.zone(zone).parent_id
+        return None if parent_id is None else self._by_id["zones"][parent_id]
+
+    def ancestors(self, zone: ZoneKey) -> tuple[Zone, ...]:
+        """The chain of containing zones, nearest first."""
+        chain: list[Zone] = []
+        current = self.parent(zone)
+        while current is not None:
+            chain.append(current)
+            current = self.parent(current)
+        return tuple(chain)
+
+    def overlapping(self, zone: ZoneKey) -> tuple[Zone, ...]:
+        """Zones that overlap ``zone`` without containing it or lying inside it (either side's record)."""
+        z = self.zone(zone)
+        ids = set(z.overlaps) | {other.id for other in self._records["zones"] if z.id in other.overlaps}
+        return tuple(self._by_id["zones"][i] for i in sorted(ids))
+
+    # -- initiatives, indicators, metrics, sources -------------------------------
+
+    def initiatives(
+        self,
+        zone: ZoneKey | None = None,
+        *,
+        kind: InitiativeKind | str | None = None,
+        status: Status | str | None = None,
+    ) -> tuple[Initiative, ...]:
+        """Initiatives, sorted by id; optionally of one zone, kind or status."""
+        pool = self._initiatives if zone is None else self._initiatives_by_zone.get(self.zone(zone).id, ())
+        wanted_kind = None if kind is None else InitiativeKind(kind)
+        wanted_status = None if status is None else Status(status)
+        return tuple(
+            i
+            for i in pool
+            if (wanted_kind is None or i.kind is wanted_kind) and (wanted_status is None or i.status is wanted_status)
+        )
+
+    def initiative(self, initiative_id: str) -> Initiative:
+        """The initiative with this id (raises :class:`UnknownRecordError`)."""
+        found: Initiative = self._get("initiatives", "initiative", initiative_id)
+        return found
+
+    def metrics(self, zone: ZoneKey | None = None, *, indicator: Indicator | str | None = None) -> tuple[Metric, ...]:
+        """Metrics, optionally of one zone and one indicator; a zone's come in period order.
+
+        Answered from an index: the cost does not grow with the number of metrics.
+        """
+        indicator_id = None if indicator is None else self.indicator(indicator).id
+        if zone is None:
+            if indicator_id is None:
+                return self._metrics
+            return tuple(m for m in self._metrics if m.indicator == indicator_id)
+        return self._metrics_by_zone.get((self.zone(zone).id, indicator_id), ())
+
+    def metric(self, metric_id: str) -> Metric:
+        """The metric with this id (raises :class:`UnknownRecordError`)."""
+        found: Metric = self._get("metrics", "metric", metric_id)
+        return found
+
+    def indicators(self) -> tuple[Indicator, ...]:
+        """The indicators, in the registry's order."""
+        return self._records["indicators"]
+
+    def indicator(self, indicator: Indicator | str) -> Indicator:
+        """The indicator with this id (raises :class:`UnknownRecordError`)."""
+        found: Indicator = self._get(
+            "indicators", "indicator", indicator.id if isinstance(indicator, Indicator) else indicator
+        )
+        return found
+
+    def sources(self) -> tuple[Source, ...]:
+        """The sources, sorted by id."""
+        return self._records["sources"]
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (raises :class:`UnknownRecordError`)."""
+        found: Source = self._get("sources", "source", source_id)
+        return found
+
+    def sources_of(self, record: Zone | Initiative | Metric) -> tuple[Source, ...]:
+        """The sources a record's evidence cites, with the originals of republications, in order."""
+        seen: dict[str, Source] = {}
+        for ev in record.evidence:
+            source = self.source(ev.source_id)
+            seen.setdefault(source.id, source)
+            if source.original_id is not None:
+                seen.setdefault(source.original_id, self.source(source.original_id))
+        return tuple(seen.values())
+
+    def _get(self, kind: str, label: str, record_id: str) -> Any:
+        try:
+            return self._by_id[kind][record_id]
+        except (KeyError, TypeError):
+            near = [i for i in self._by_id[kind] if isinstance(record_id, str) and record_id.lower() in i]
+            raise UnknownRecordError(label, record_id, near[:3]) from None
+
+    # -- comparing -------------------------------------------------------------
+
+    def compare(self, *zones: ZoneKey, indicators: Sequence[Indicator | str] | None = None) -> Comparison:
+        """Set zones side by side: one row per indicator, each cell the zone's latest Metric.
+
+        Args:
+            *zones: Two or more zones (or keys :meth:`zone` accepts).
+            indicators: The rows; by default every indicator any of the zones has.
+
+        Example:
+            >>> ftzinfo.dataset().compare("qianhai", "lingang").zones[1].name
+            'Lin-gang Special Area'
+        """
+        from ftzinfo._compare import build_comparison  # noqa: PLC0415 - only comparing needs it
+
+        return build_comparison(self, [self.zone(z) for z in zones], indicators)
+
+    # -- whole-dataset operations ----------------------------------------------
+
+    def records(self, kind: str) -> tuple[Any, ...]:
+        """All records of a kind: ``zones``, ``initiatives``, ``indicators``, ``metrics`` or ``sources``."""
+        if kind not in self._records:
+            raise UnknownRecordError("record kind", kind, [k for k in _KINDS if k.startswith(kind[:1])])
+        return self._records[kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The dataset in the documented file layout (see :meth:`dump`)."""
+        from ftzinfo._serialize import converter  # noqa: PLC0415 - cattrs only when serialising
+
+        c = converter()
+        out: dict[str, Any] = {"format": FORMAT}
+        for kind in _KINDS:
+            out[kind] = [c.unstructure(r) for r in self._records[kind]]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any, *, where: str = "") -> Dataset:
+        """Build a Dataset from the file layout, checking every record and every reference.
+
+        Raises:
+            ValidationError: Lists every problem found (up to a limit), each with its path.
+        """
+        from ftzinfo._dataset_io import dataset_from_dict  # noqa: PLC0415 - cattrs only when loading
+
+        return dataset_from_dict(data, where=where)
+
+    def dump(self, target: str | Path | IO[str], *, indent: int | None = 1) -> None:
+        """Write the dataset as a JSON file (a path or an open text file)."""
+        from ftzinfo._dataset_io import dump_dataset  # noqa: PLC0415
+
+        dump_dataset(self, target, indent=indent)
+
+    @classmethod
+    def load(cls, source: str | Path | IO[str] | IO[bytes]) -> Dataset:
+        """Read a dataset file written by :meth:`dump` or by hand.
+
+        Raises:
+            ValidationError: The file is not valid; every problem is listed with its path.
+        """
+        from ftzinfo._dataset_io import load_dataset  # noqa: PLC0415
+
+        return load_dataset(source)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self._records == other._records
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._records.values())
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(self._records[k])} {k}" for k in _KINDS)
+        return f"<Dataset: {counts}>"
+
+
+def _id(record: Any) -> str:
+    return str(record.id)
+
+
+def metric_order(metric: Metric) -> tuple[Any, ...]:
+    """Sort key of metrics: by period (those without one first), then id."""
+    if metric.period is None:
+        return (0, None, None, metric.id)
+    return (1, metric.period.end, metric.period.start, metric.id)
+
+
+def _zone_keys(z: Zone) -> tuple[tuple[str, ...], ...]:
+    return ((z.id,), (z.name,), (z.name_zh,) if z.name_zh else (), z.aliases)
+
+
+_TYPES: Final[Mapping[str, type]] = {
+    "zones": Zone,
+    "initiatives": Initiative,
+    "indicators": Indicator,
+    "metrics": Metric,
+    "sources": Source,
+}
+
+
+def _check_types(records: Mapping[str, tuple[Any, ...]]) -> Iterable[tuple[str, str]]:
+    for kind, items in records.items():
+        for i, item in enumerate(items):
+            if not isinstance(item, _TYPES[kind]):
+                yield f"{kind}[{i}]", f"expected a {_TYPES[kind].__name__}, got {type(item).__name__}"
+
+
+def _check_ids(records: Mapping[str, tuple[Any, ...]]) -> Iterable[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for kind in _KINDS:
+        for i, record in enumerate(records[kind]):
+            where = f"{kind}[{i}].id"
+            if record.id in seen:
+                yield where, f"duplicate id {record.id!r} (also in {seen[record.id]})"
+            else:
+                seen[record.id] = kind
+
+
+def _check_references(ds: Dataset) -> Iterable[tuple[str, str]]:  # noqa: C901 - one check per reference kind
+    by_id = ds._by_id  # noqa: SLF001 - the dataset's own helper
+    records = ds._records  # noqa: SLF001
+
+    def ref(kind: str, value: str | None, where: str) -> Iterable[tuple[str, str]]:
+        if value is not None and value not in by_id[kind]:
+            yield where, f"refers to {kind[:-1]} {value!r}, which does not exist"
+
+    def evidence(record: Any, where: str) -> Iterable[tuple[str, str]]:
+        for j, ev in enumerate(record.evidence):
+            yield from ref("sources", ev.source_id, f"{where}.evidence[{j}].source_id")
+
+    for i, z in enumerate(records["zones"]):
+        yield from ref("zones", z.parent_id, f"zones[{i}].parent_id")
+        for j, other in enumerate(z.overlaps):
+            yield from ref("zones", other, f"zones[{i}].overlaps[{j}]")
+        yield from evidence(z, f"zones[{i}]")
+    for i, ini in enumerate(records["initiatives"]):
+        for j, zone_id in enumerate(ini.zone_ids):
+            yield from ref("zones", zone_id, f"initiatives[{i}].zone_ids[{j}]")
+        yield from ref("initiatives", ini.parent_id, f"initiatives[{i}].parent_id")
+        yield from evidence(ini, f"initiatives[{i}]")
+    for i, m in enumerate(records["metrics"]):
+        yield from ref("zones", m.zone_id, f"metrics[{i}].zone_id")
+        yield from ref("indicators", m.indicator, f"metrics[{i}].indicator")
+        yield from evidence(m, f"metrics[{i}]")
+    for i, s in enumerate(records["sources"]):
+        yield from ref("sources", s.original_id, f"sources[{i}].original_id")
+    yield from _check_cycles(records["zones"], "zones")
+    yield from _check_cycles(records["initiatives"], "initiatives")
+
+
+def _check_cycles(items: Sequence[Zone | Initiative], kind: str) -> Iterable[tuple[str, str]]:
+    parents = {r.id: r.parent_id for r in items}
+    for i, r in enumerate(items):
+        seen = {r.id}
+        current = parents.get(r.id)
+        while current is not None and current in parents:
+            if current in seen:
+                yield f"{kind}[{i}].parent_id", f"the parent chain of {r.id!r} loops back on itself"
+                break
+            seen.add(current)
+            current = parents[current]
+
+
+def filter_records(records: Iterable[R], keep: Callable[[R], bool]) -> tuple[R, ...]:
+    """The records ``keep`` accepts, as a tuple."""
+    return tuple(r for r in records if keep(r))

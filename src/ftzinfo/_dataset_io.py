@@ -1,0 +1,96 @@
+"""Reading and writing dataset files: the documented JSON layout, checked strictly."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any, Final
+
+from ftzinfo._dataset import _KINDS, _TYPES, FORMAT, Dataset
+from ftzinfo._serialize import MAX_ERRORS, converter, errors_of, is_structure_error, parse_json
+from ftzinfo.exceptions import ValidationError, join_path
+
+__all__ = ["MAX_FILE_SIZE", "dataset_from_dict", "dump_dataset", "load_dataset", "structure_records"]
+
+#: Largest dataset file :meth:`Dataset.load` reads, in bytes.
+MAX_FILE_SIZE: Final = 100 * 1024 * 1024
+
+
+def dataset_from_dict(data: Any, *, where: str = "") -> Dataset:
+    """Build a Dataset from the file layout; every problem is reported with its path."""
+    lists = structure_records(data, where=where)
+    try:
+        return Dataset(**lists)
+    except ValidationError as exc:
+        raise exc.prefixed(where) from None
+
+
+def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
+    """Structure the record lists of one file layout, without cross-checking references.
+
+    Raises:
+        ValidationError: Every problem found, up to a limit, each with its path.
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError([(where, f"a dataset is a JSON object, not {type(data).__name__}")])
+    problems: list[tuple[str, str]] = []
+    problems.extend((join_path(where, str(key)), "unknown field") for key in sorted(set(data) - {"format", *_KINDS}))
+    fmt = data.get("format", FORMAT)
+    if fmt != FORMAT:
+        problems.append((join_path(where, "format"), f"{fmt!r} is not a format this version reads ({FORMAT!r})"))
+    c = converter()
+    lists: dict[str, list[Any]] = {}
+    for kind in _KINDS:
+        items = data.get(kind, [])
+        path = join_path(where, kind)
+        if not isinstance(items, list):
+            problems.append((path, f"expected a list, got {type(items).__name__}"))
+            continue
+        cls = _TYPES[kind]
+        hook = c.get_structure_hook(cls)
+        out = lists.setdefault(kind, [])
+        for i, item in enumerate(items):
+            try:
+                out.append(hook(item, cls))
+            except Exception as exc:
+                if not is_structure_error(exc):
+                    raise
+                problems.extend(errors_of(exc, f"{path}[{i}]"))
+            if len(problems) >= MAX_ERRORS:
+                raise ValidationError(problems[:MAX_ERRORS])
+    if problems:
+        raise ValidationError(problems)
+    return lists
+
+
+def load_dataset(source: str | Path | IO[str] | IO[bytes], *, max_size: int = MAX_FILE_SIZE) -> Dataset:
+    """Read a dataset file (a path or an open file), refusing files larger than ``max_size``."""
+    name = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", "<file>")
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if size > max_size:
+                raise ValidationError([(name, f"the file is {size} bytes; the limit is {max_size}")])
+            raw: str | bytes = path.read_bytes()
+        except OSError as exc:
+            raise ValidationError([(name, f"cannot read the file: {exc.strerror}")]) from None
+    else:
+        raw = source.read(max_size + 1)
+        if len(raw) > max_size:
+            raise ValidationError([(name, f"the file is larger than the limit of {max_size} bytes")])
+    data = parse_json(raw, where=name)
+    try:
+        return dataset_from_dict(data)
+    except ValidationError as exc:
+        raise ValidationError([(f"{name}: {p}" if p else name, r) for p, r in exc.errors]) from None
+
+
+def dump_dataset(ds: Dataset, target: str | Path | IO[str], *, indent: int | None = 1) -> None:
+    """Write ``ds`` as JSON to a path or an open text file."""
+    text = json.dumps(ds.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+    if isinstance(target, (str, Path)):
+        Path(target).write_text(text, encoding="utf-8")
+    else:
+        target.write(text)

@@ -1,0 +1,273 @@
+"""Reading figures from the way sources word them (English and Chinese)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from ftzinfo._quantity import Qualifier, Quantity
+from ftzinfo.exceptions import ValidationError
+
+__all__ = ["parse_quantity"]
+
+MAX_TEXT: Final = 300
+
+_WORDS: Final = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
+    "one hundred": 100, "a thousand": 1000,
+}  # fmt: skip
+
+# Longest phrases first so that "more than" wins over "more".
+_QUALIFIERS: Final = sorted(
+    [
+        *((w, Qualifier.APPROXIMATELY) for w in (
+            "about", "around", "approximately", "approx.", "approx", "roughly", "some", "circa",
+            "an estimated", "estimated", "~", "≈", "约", "大约", "左右",
+        )),
+        *((w, Qualifier.NEARLY) for w in (
+            "nearly", "almost", "close to", "just under", "just below", "近", "将近", "接近", "近乎",
+        )),
+        *((w, Qualifier.MORE_THAN) for w in (
+            "more than", "over", "exceeding", "exceeds", "exceeded", "exceed", "above", "in excess of",
+            "upwards of", "beyond", "greater than", "higher than", "topping", "tops", "topped",
+            "surpassing", "surpassed", "surpasses", ">", "超过", "逾", "超", "突破",
+        )),
+        *((w, Qualifier.AT_LEAST) for w in (
+            "at least", "no less than", "not less than", "no fewer than", "a minimum of", "≥", ">=",
+        )),
+        *((w, Qualifier.LESS_THAN) for w in (
+            "less than", "fewer than", "under", "below", "<", "不到", "不足", "低于",
+        )),
+        *((w, Qualifier.AT_MOST) for w in (
+            "at most", "up to", "no more than", "not more than", "a maximum of", "≤", "<=",
+        )),
+    ],
+    key=lambda pair: -len(pair[0]),
+)  # fmt: skip
+
+_SUFFIX_QUALIFIERS: Final = {"以上": Qualifier.AT_LEAST, "多": Qualifier.MORE_THAN, "余": Qualifier.MORE_THAN}
+_TRAILING_QUALIFIERS: Final = {
+    "以上": Qualifier.AT_LEAST, "左右": Qualifier.APPROXIMATELY, "or more": Qualifier.AT_LEAST,
+    "or so": Qualifier.APPROXIMATELY, "plus": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
+}  # fmt: skip
+
+_SCALE_WORDS: Final = {
+    "thousand": Decimal("1E3"), "k": Decimal("1E3"),
+    "million": Decimal("1E6"), "mn": Decimal("1E6"), "mln": Decimal("1E6"), "m": Decimal("1E6"),
+    "billion": Decimal("1E9"), "bn": Decimal("1E9"), "b": Decimal("1E9"),
+    "trillion": Decimal("1E12"), "tn": Decimal("1E12"), "trn": Decimal("1E12"),
+    "万亿": Decimal("1E12"), "亿": Decimal("1E8"), "万": Decimal("1E4"), "千": Decimal("1E3"),
+}  # fmt: skip
+
+_PREFIX_CURRENCIES: Final = {
+    "us$": "USD", "usd": "USD", "$": "USD", "hk$": "HKD", "hkd": "HKD", "rmb": "CNY", "cny": "CNY",
+    "¥": "CNY", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "₹": "INR", "inr": "INR",
+    "s$": "SGD", "sgd": "SGD", "aed": "AED", "rm": "MYR", "myr": "MYR", "mop": "MOP",
+}  # fmt: skip
+
+_SUFFIX_UNITS: Final = {
+    "percentage points": "pp", "percentage point": "pp", "pp": "pp", "ppt": "pp",
+    "percent": "percent", "per cent": "percent", "%": "percent", "pct": "percent", "个百分点": "pp",
+    "square kilometers": "km2", "square kilometres": "km2", "square km": "km2", "sq km": "km2",
+    "sq. km": "km2", "km2": "km2", "km²": "km2", "平方公里": "km2", "平方千米": "km2",
+    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY", "元": "CNY", "元人民币": "CNY",
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "usd": "USD", "美元": "USD",
+    "hong kong dollars": "HKD", "hk dollars": "HKD", "hkd": "HKD", "港元": "HKD", "港币": "HKD",
+    "euros": "EUR", "eur": "EUR", "欧元": "EUR", "dirhams": "AED", "aed": "AED",
+    "rupees": "INR", "inr": "INR", "ringgit": "MYR", "myr": "MYR", "tenge": "KZT", "kzt": "KZT",
+    "riyals": "QAR", "qar": "QAR", "pounds": "GBP", "gbp": "GBP", "patacas": "MOP", "mop": "MOP",
+    "sgd": "SGD", "singapore dollars": "SGD",
+}  # fmt: skip
+
+_NUMBER: Final = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+_WORD_NUMBER: Final = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+_SCALE: Final = "|".join(sorted((re.escape(w) for w in _SCALE_WORDS), key=len, reverse=True))
+_CURRENCY_PREFIX: Final = "|".join(sorted((re.escape(w) for w in _PREFIX_CURRENCIES), key=len, reverse=True))
+
+_FIGURE: Final = re.compile(
+    rf"""^(?P<cur>{_CURRENCY_PREFIX})?\s*
+        (?P<num>{_NUMBER}|{_WORD_NUMBER})
+        (?:\s*(?P<scale>{_SCALE})(?![a-z]))?
+        \s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+_RANGE: Final = re.compile(
+    rf"""^(?:between\s+)?(?P<cur>{_CURRENCY_PREFIX})?\s*(?P<a>{_NUMBER}|{_WORD_NUMBER})\s*(?P<ua>%|percent)?
+        \s*(?:and|to|-|–|—|至|~)\s*
+        (?P<b>.+)$""",
+    re.VERBOSE,
+)
+_DIGITS_BAND: Final = re.compile(r"^(?:a\s+|an\s+)?(?P<kind>single|double|triple)[- ]digits?\b\s*(?P<rest>.*)$")
+_BAND: Final = {
+    "single": (Decimal(1), Decimal(10)),
+    "double": (Decimal(10), Decimal(100)),
+    "triple": (Decimal(100), Decimal(1000)),
+}
+_DIRECTION: Final = re.compile(
+    r"^(?P<dir>up|down|rose|rising|rise of|grew|growing|growth of|increased|increasing|an increase of|"
+    r"increase of|fell|falling|decreased|a decrease of|decline of|a decline of|declined|dropped|"
+    r"增长|增加|上升|下降|减少)(?:\s+by)?\s*"
+)
+_NEGATIVE: Final = frozenset({"down", "fell", "falling", "decreased", "a decrease of", "decline of",
+                              "a decline of", "declined", "dropped", "下降", "减少"})  # fmt: skip
+_COUNT_NOUN: Final = re.compile(r"^(?:[a-z][a-z'&./-]*\s*){0,8}$|^[\u4e00-\u9fff]{0,8}$")
+_EQUIVALENT: Final = re.compile(r"^(?P<main>.*?)\s*[(（](?P<eq>[^()（）]*)[)）]\s*$")
+
+
+def parse_quantity(text: object) -> Quantity:
+    """Parse ``text`` into a Quantity; see :meth:`Quantity.parse`."""
+    if not isinstance(text, str):
+        msg = f"expected a string to parse, got {type(text).__name__}"
+        raise TypeError(msg)
+    if not text.strip():
+        raise ValidationError("cannot read a figure from an empty string")
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"cannot read a figure from a text of {len(text)} characters (the limit is {MAX_TEXT})")
+    try:
+        quantity = _parse(_normalise(text), text.strip())
+    except (ValidationError, InvalidOperation, KeyError) as exc:
+        reason = exc.errors[0][1] if isinstance(exc, ValidationError) else "not a figure"
+        raise ValidationError(f"cannot read a figure from {text!r}: {reason}") from None
+    return quantity
+
+
+def _normalise(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    s = s.replace("’", "'").replace("\u00a0", " ")
+    s = re.sub(r"\s+", " ", s)
+    return s.rstrip(".;:, ")
+
+
+def _parse(s: str, original: str) -> Quantity:
+    eq_match = _EQUIVALENT.match(s)
+    equivalent = None
+    if eq_match and eq_match.group("main"):
+        s = eq_match.group("main")
+        equivalent = _parse(eq_match.group("eq"), eq_match.group("eq"))
+    s = re.sub(r"(?<=[\d a-z])-(?=[a-z])", " ", s)  # "20-billion-yuan" -> "20 billion yuan"
+    qualifier, s = _take_qualifier(s)
+    sign, s = _take_direction(s)
+    if qualifier is Qualifier.EXACT:
+        qualifier, s = _take_qualifier(s)
+    if qualifier is Qualifier.EXACT:
+        qualifier, s = _take_trailing_qualifier(s)
+    band = _DIGITS_BAND.match(s)
+    if band:
+        low, high = _BAND[band.group("kind")]
+        unit = _unit_of_rest(band.group("rest"), default="percent")
+        return Quantity(
+            value=None, qualifier=Qualifier.BETWEEN, low=low, high=high, low_closed=True, high_closed=False,
+            unit=unit, text=original,
+        )  # fmt: skip
+    rng = _RANGE.match(s)
+    if rng and qualifier is Qualifier.EXACT and _FIGURE.match(rng.group("b")):
+        high_q = _figure(rng.group("b"), currency_hint=rng.group("cur"))
+        low_value = _number(rng.group("a")) * _scale_of(rng.group("b"))
+        if high_q.value is not None and low_value <= high_q.value:
+            return Quantity(
+                value=None, qualifier=Qualifier.BETWEEN, low=sign * low_value, high=sign * high_q.value,
+                unit=high_q.unit, text=original,
+            )  # fmt: skip
+    figure = _figure(s, currency_hint=None)
+    assert figure.value is not None  # noqa: S101 - _figure always sets a value
+    if qualifier is Qualifier.EXACT:
+        qualifier = figure.qualifier
+    if equivalent is not None and equivalent.qualifier is Qualifier.EXACT and qualifier is not Qualifier.EXACT:
+        equivalent = Quantity(value=equivalent.value, qualifier=qualifier, unit=equivalent.unit, text=equivalent.text)
+    return Quantity(
+        value=sign * figure.value, qualifier=qualifier, unit=figure.unit, equivalent=equivalent, text=original
+    )
+
+
+def _take_qualifier(s: str) -> tuple[Qualifier, str]:
+    for word, qualifier in _QUALIFIERS:
+        if s.startswith(word):
+            rest = s[len(word) :]
+            # A word qualifier must end at a word boundary ("overall" is not "over").
+            if word[-1].isalpha() and word.isascii() and rest[:1].isalpha():
+                continue
+            return qualifier, rest.strip()
+    return Qualifier.EXACT, s
+
+
+def _take_trailing_qualifier(s: str) -> tuple[Qualifier, str]:
+    for word, qualifier in _TRAILING_QUALIFIERS.items():
+        if s.endswith(word) and len(s) > len(word):
+            return qualifier, s[: -len(word)].strip()
+    return Qualifier.EXACT, s
+
+
+def _take_direction(s: str) -> tuple[Decimal, str]:
+    match = _DIRECTION.match(s)
+    if not match:
+        return Decimal(1), s
+    sign = Decimal(-1) if match.group("dir") in _NEGATIVE else Decimal(1)
+    return sign, s[match.end() :]
+
+
+def _figure(s: str, *, currency_hint: str | None) -> Quantity:
+    """A Quantity from ``[currency] number [scale] [qualifier] [unit or counted noun]``."""
+    match = _FIGURE.match(s)
+    if not match:
+        raise ValidationError("no number found")
+    currency = match.group("cur") or currency_hint
+    value = _number(match.group("num"))
+    scale_word = match.group("scale")
+    rest = match.group("rest").strip()
+    if scale_word == "m" and rest.startswith(("2", "²")):
+        scale_word = None  # "m2" is square metres, not millions
+    if scale_word:
+        value *= _SCALE_WORDS[scale_word]
+    suffix_qualifier = None
+    for suffix, qualifier in _SUFFIX_QUALIFIERS.items():
+        if rest.startswith(suffix):
+            suffix_qualifier = qualifier
+            rest = rest[len(suffix) :].strip()
+            break
+    unit = _unit_of_rest(rest, default="count")
+    if currency:
+        prefix_unit = _PREFIX_CURRENCIES[currency]
+        if unit not in {"count", prefix_unit}:
+            raise ValidationError(f"{currency!r} and the unit after the figure disagree")
+        unit = prefix_unit
+    if suffix_qualifier is not None:
+        return Quantity(value=value, qualifier=suffix_qualifier, unit=unit)
+    return Quantity(value=value, unit=unit)
+
+
+def _scale_of(rest: str) -> Decimal:
+    """The scale a range's upper figure carries, shared by the lower ("10 to 20 billion")."""
+    match = _FIGURE.match(rest.strip())
+    if match and match.group("scale"):
+        return _SCALE_WORDS[match.group("scale")]
+    return Decimal(1)
+
+
+def _unit_of_rest(rest: str, *, default: str) -> str:
+    rest = rest.strip()
+    if not rest:
+        return default
+    for words, unit in sorted(_SUFFIX_UNITS.items(), key=lambda kv: -len(kv[0])):
+        if rest.startswith(words):
+            tail = rest[len(words) :].strip()
+            if tail and any(tail.startswith(w) for w in _SUFFIX_UNITS):
+                raise ValidationError(f"two units in {rest!r}")
+            if not tail or _COUNT_NOUN.match(tail):
+                return unit
+    if _COUNT_NOUN.match(rest) and default == "count":
+        return "count"
+    if default == "percent" and _COUNT_NOUN.match(rest):
+        return "percent"
+    raise ValidationError(f"cannot read the unit {rest!r}")
+
+
+def _number(token: str) -> Decimal:
+    if token in _WORDS:
+        return Decimal(_WORDS[token])
+    return Decimal(token.replace(",", ""))
