@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import pytest
+
+import ftzinfo
+from ftzinfo import InitiativeKind, UnknownRecordError, UnknownZoneError, ZoneKind
+
+
+@pytest.mark.parametrize(
+    ("key", "zone_id"),
+    [
+        ("lingang", "cn-shanghai-lingang"),
+        ("Lin-gang Special Area", "cn-shanghai-lingang"),
+        ("LIN GANG special-area", "cn-shanghai-lingang"),
+        ("临港新片区", "cn-shanghai-lingang"),
+        ("ＬＩＮＧＡＮＧ", "cn-shanghai-lingang"),
+        ("cn-shanghai-lingang", "cn-shanghai-lingang"),
+        ("qianhai", "cn-qianhai-cooperation-zone"),
+        ("前海", "cn-qianhai-cooperation-zone"),
+        ("Shanghai FTZ", "cn-shanghai-ftz"),
+        ("中国（上海）自由贸易试验区", "cn-shanghai-ftz"),
+    ],
+)
+def test_zone_lookup(key, zone_id):
+    assert ftzinfo.zone(key).id == zone_id
+
+
+def test_zone_accepts_a_zone():
+    z = ftzinfo.zone("lingang")
+    assert ftzinfo.zone(z) is z
+
+
+def test_unknown_zone_suggests():
+    with pytest.raises(UnknownZoneError) as info:
+        ftzinfo.zone("lingan")
+    assert isinstance(info.value, LookupError)
+    assert "Lin-gang Special Area" in str(info.value)
+    assert info.value.suggestions[0] == "Lin-gang Special Area"
+
+
+def test_get_zone_returns_default():
+    assert ftzinfo.get_zone("atlantis") is None
+    z = ftzinfo.zone("qianhai")
+    assert ftzinfo.get_zone("atlantis", z) is z
+    assert ftzinfo.get_zone("前海") is z
+
+
+def test_zone_rejects_non_strings():
+    with pytest.raises(TypeError):
+        ftzinfo.zone(42)  # type: ignore[arg-type]
+
+
+def test_zones_sorted_and_filtered():
+    all_zones = ftzinfo.zones()
+    assert [z.id for z in all_zones] == sorted(z.id for z in all_zones)
+    assert all(z.country == "CN" for z in ftzinfo.zones(country="cn"))
+    specials = ftzinfo.zones(kind="special_area")
+    assert specials
+    assert all(z.kind is ZoneKind.SPECIAL_AREA for z in specials)
+    assert [z.id for z in ftzinfo.zones(parent="lingang")] == ["cn-shanghai-lingang-offshore-finance-zone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone_id"),
+    [
+        ("lingnag", "cn-shanghai-lingang"),
+        ("qianhia", "cn-qianhai-cooperation-zone"),
+        ("Financial City", "cn-qianhai-financial-city"),
+    ],
+)
+def test_search_forgives_typos(text, zone_id):
+    assert ftzinfo.search(text)[0].id == zone_id
+
+
+def test_search_limit_and_nonsense():
+    assert len(ftzinfo.search("zone", limit=2)) <= 2
+    assert ftzinfo.search("") == []
+    assert ftzinfo.search("qqqqqqqqqq") == []
+
+
+def test_hierarchy():
+    assert ftzinfo.parent("lingang").id == "cn-shanghai-ftz"
+    assert ftzinfo.parent("cn-shanghai-ftz") is None
+    assert "cn-shanghai-lingang" in [z.id for z in ftzinfo.children("shanghai ftz")]
+    assert [z.id for z in ftzinfo.dataset().ancestors("cn-qianhai-financial-city-leasing-cluster")] == [
+        "cn-qianhai-financial-city",
+        "cn-qianhai-cooperation-zone",
+    ]
+
+
+def test_initiatives_filters():
+    lingang = ftzinfo.initiatives("lingang")
+    assert "cn-shanghai-lingang-work-plan-2026" in {i.id for i in lingang}
+    plans = ftzinfo.initiatives("lingang", kind=InitiativeKind.PLAN)
+    assert plans
+    assert all(i.kind is InitiativeKind.PLAN for i in plans)
+    assert all(i.status.value == "planned" for i in ftzinfo.initiatives(status="planned"))
+    assert len(ftzinfo.initiatives()) >= len(lingang)
+
+
+def test_metrics_filters():
+    found = ftzinfo.metrics("cn-qianhai-financial-city", indicator="financial_institutions")
+    assert [str(m.value) for m in found] == ["518"]
+    assert ftzinfo.metrics("lingang", indicator="leasing_assets") == ()
+    with pytest.raises(UnknownRecordError, match="indicator"):
+        ftzinfo.metrics("qianhai", indicator="no_such_indicator")
+
+
+def test_sources_and_indicators():
+    source = ftzinfo.source("src-chinadailyhk-qianhai-finance-magnet")
+    assert source.author == "Li Bingcun"
+    assert source in ftzinfo.sources()
+    assert ftzinfo.indicator("leasing_assets").measure.value == "stock"
+    assert ftzinfo.indicators()[0].id == "financial_institutions"
+    with pytest.raises(UnknownRecordError):
+        ftzinfo.source("nope")
+
+
+def test_dataset_is_loaded_once():
+    assert ftzinfo.dataset() is ftzinfo.dataset()
+
+
+def test_republication_cites_its_original(ds):
+    zone = ds.zone("lingang")
+    ids = [s.id for s in ds.sources_of(zone)]
+    assert "src-digitalphablet-lingang-offshore-finance-zone" in ids
+    assert "src-yicai-lingang-offshore-finance-zone" in ids
+
+
+def test_compare():
+    table = ftzinfo.compare("qianhai", "lingang")
+    assert [z.id for z in table.zones] == ["cn-qianhai-cooperation-zone", "cn-shanghai-lingang"]
+    rows = {r["indicator"]: r for r in table.to_records()}
+    assert rows["new_licensed_financial_institutions"]["cn-qianhai-cooperation-zone"] == "7"
+    assert rows["new_licensed_financial_institutions"]["cn-shanghai-lingang"] is None
+    assert table.cell("new_licensed_financial_institutions", "cn-shanghai-lingang") is None
+    text = str(table)
+    assert "Qianhai" in text
+    assert "https://www.chinadailyasia.com/article/625451" in text
+
+
+def test_compare_chosen_indicators():
+    table = ftzinfo.compare(
+        "cn-qianhai-financial-city", "qianhai", indicators=["foreign_share_of_financial_institutions"]
+    )
+    assert [i.id for i in table.indicators] == ["foreign_share_of_financial_institutions"]
+    assert table.to_records()[0]["cn-qianhai-financial-city"] == "≈ 30 %"
+    long = table.to_long_records()
+    assert long[0]["qualifier"] == "nearly"
+    assert long[0]["high"] == 30
+
+
+def test_public_names_are_sorted_and_real():
+    def group(name: str) -> tuple[int, str]:  # constants, then classes, then functions (isort style)
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert ftzinfo.__all__ == sorted(ftzinfo.__all__, key=group)
+    for name in ftzinfo.__all__:
+        assert hasattr(ftzinfo, name)
+
+
+def test_versions():
+    assert ftzinfo.__version__
+    year, release = ftzinfo.DATA_VERSION.split(".")
+    assert int(year) >= 2026
+    assert int(release) >= 1

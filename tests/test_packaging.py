@@ -1,0 +1,70 @@
+"""The package as users get it: cheap to import, data inside the wheel."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+def test_import_reads_no_data_and_nothing_heavy():
+    code = (
+        "import sys, json, ftzinfo._bundled as b, ftzinfo; "
+        "print(json.dumps({'heavy': sorted(m for m in ('cattrs', 'dateutil', 'pandas') if m in sys.modules), "
+        "'loads': b.load_count()}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == {"heavy": [], "loads": 0}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("ftzinfo-*.whl")
+    return found
+
+
+@pytest.mark.slow
+def test_wheel_contains_the_package_and_its_data(wheel: Path):
+    names = zipfile.ZipFile(wheel).namelist()
+    package = [n for n in names if not n.startswith("ftzinfo-")]
+    assert "ftzinfo/py.typed" in package
+    assert "ftzinfo/data/index.json" in package
+    assert all(n.startswith("ftzinfo/") for n in package)
+    index = json.loads(zipfile.ZipFile(wheel).read("ftzinfo/data/index.json"))
+    assert {f"ftzinfo/data/{f}" for f in index["files"]} <= set(package)
+
+
+@pytest.mark.slow
+def test_installed_wheel_loads_its_data(wheel: Path, tmp_path: Path):
+    env = tmp_path / "env"
+    venv.create(env, with_pip=True)
+    python = env / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
+    code = "import ftzinfo; print(ftzinfo.zone('lingang').id, len(ftzinfo.dataset()))"
+    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    zone_id, count = out.stdout.split()
+    assert zone_id == "cn-shanghai-lingang"
+    assert int(count) > 0
+    assert (
+        "site-packages"
+        in subprocess.run(
+            [str(python), "-c", "import ftzinfo; print(ftzinfo.__file__)"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=tmp_path,
+        ).stdout
+    )
