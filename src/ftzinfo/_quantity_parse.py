@@ -28,15 +28,15 @@ _QUALIFIERS: Final = sorted(
     [
         *((w, Qualifier.APPROXIMATELY) for w in (
             "about", "around", "approximately", "approx.", "approx", "roughly", "some", "circa",
-            "an estimated", "estimated", "~", "≈", "约", "大约", "左右",
+            "an estimated", "estimated", "~", "≈", "约", "大约", "左右", "約", "大約",
         )),
         *((w, Qualifier.NEARLY) for w in (
-            "nearly", "almost", "close to", "just under", "just below", "近", "将近", "接近", "近乎",
+            "nearly", "almost", "close to", "just under", "just below", "近", "将近", "接近", "近乎", "將近",
         )),
         *((w, Qualifier.MORE_THAN) for w in (
             "more than", "over", "exceeding", "exceeds", "exceeded", "exceed", "above", "in excess of",
             "upwards of", "beyond", "greater than", "higher than", "topping", "tops", "topped",
-            "surpassing", "surpassed", "surpasses", ">", "超过", "逾", "超", "突破",
+            "surpassing", "surpassed", "surpasses", ">", "超过", "逾", "超", "突破", "超過",
         )),
         *((w, Qualifier.AT_LEAST) for w in (
             "at least", "no less than", "not less than", "no fewer than", "a minimum of", "≥", ">=",
@@ -51,7 +51,10 @@ _QUALIFIERS: Final = sorted(
     key=lambda pair: -len(pair[0]),
 )  # fmt: skip
 
-_SUFFIX_QUALIFIERS: Final = {"以上": Qualifier.AT_LEAST, "多": Qualifier.MORE_THAN, "余": Qualifier.MORE_THAN}
+_SUFFIX_QUALIFIERS: Final = {
+    "以上": Qualifier.AT_LEAST, "多": Qualifier.MORE_THAN, "余": Qualifier.MORE_THAN, "餘": Qualifier.MORE_THAN,
+    "plus": Qualifier.MORE_THAN, "odd": Qualifier.MORE_THAN,
+}  # fmt: skip
 _TRAILING_QUALIFIERS: Final = {
     "以上": Qualifier.AT_LEAST, "左右": Qualifier.APPROXIMATELY, "or more": Qualifier.AT_LEAST,
     "or so": Qualifier.APPROXIMATELY, "plus": Qualifier.AT_LEAST, "以下": Qualifier.AT_MOST,
@@ -63,6 +66,7 @@ _SCALE_WORDS: Final = {
     "billion": Decimal("1E9"), "bn": Decimal("1E9"), "b": Decimal("1E9"),
     "trillion": Decimal("1E12"), "tn": Decimal("1E12"), "trn": Decimal("1E12"),
     "万亿": Decimal("1E12"), "亿": Decimal("1E8"), "万": Decimal("1E4"), "千": Decimal("1E3"),
+    "萬億": Decimal("1E12"), "億": Decimal("1E8"), "萬": Decimal("1E4"),
 }  # fmt: skip
 
 _PREFIX_CURRENCIES: Final = {
@@ -75,8 +79,11 @@ _SUFFIX_UNITS: Final = {
     "percentage points": "pp", "percentage point": "pp", "pp": "pp", "ppt": "pp",
     "percent": "percent", "per cent": "percent", "%": "percent", "pct": "percent", "个百分点": "pp",
     "square kilometers": "km2", "square kilometres": "km2", "square km": "km2", "sq km": "km2",
+    "square kilometer": "km2", "square kilometre": "km2", "sq.km": "km2",
     "sq. km": "km2", "km2": "km2", "km²": "km2", "平方公里": "km2", "平方千米": "km2",
-    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY", "元": "CNY", "元人民币": "CNY",
+    "hectares": "ha", "hectare": "ha", "ha": "ha", "公顷": "ha",
+    "square metres": "m2", "square meters": "m2", "sq m": "m2", "m2": "m2", "平方米": "m2",
+    "rmb yuan": "CNY", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY", "元": "CNY", "元人民币": "CNY",
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "usd": "USD", "美元": "USD",
     "hong kong dollars": "HKD", "hk dollars": "HKD", "hkd": "HKD", "港元": "HKD", "港币": "HKD",
     "euros": "EUR", "eur": "EUR", "欧元": "EUR", "dirhams": "AED", "aed": "AED",
@@ -84,6 +91,9 @@ _SUFFIX_UNITS: Final = {
     "riyals": "QAR", "qar": "QAR", "pounds": "GBP", "gbp": "GBP", "patacas": "MOP", "mop": "MOP",
     "sgd": "SGD", "singapore dollars": "SGD",
 }  # fmt: skip
+
+# Areas stated in other units are kept in km2, converted exactly.
+_AREA_FACTORS: Final = {"ha": Decimal("0.01"), "m2": Decimal("1E-6")}
 
 _NUMBER: Final = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
 _WORD_NUMBER: Final = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
@@ -117,6 +127,7 @@ _DIRECTION: Final = re.compile(
 _NEGATIVE: Final = frozenset({"down", "fell", "falling", "decreased", "a decrease of", "decline of",
                               "a decline of", "declined", "dropped", "下降", "减少"})  # fmt: skip
 _COUNT_NOUN: Final = re.compile(r"^(?:[a-z][a-z'&./-]*\s*){0,8}$|^[\u4e00-\u9fff]{0,8}$")
+_LEADING_NOUN: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?=[\d约約近超逾])")
 _EQUIVALENT: Final = re.compile(r"^(?P<main>.*?)\s*[(（](?P<eq>[^()（）]*)[)）]\s*$")
 
 
@@ -155,6 +166,9 @@ def _parse(s: str, original: str) -> Quantity:
     sign, s = _take_direction(s)
     if qualifier is Qualifier.EXACT:
         qualifier, s = _take_qualifier(s)
+    if qualifier is Qualifier.EXACT and (noun := _LEADING_NOUN.match(s)):
+        # "新设企业73795家": a Chinese noun may stand before the figure it counts.
+        qualifier, s = _take_qualifier(s[noun.end() :])
     if qualifier is Qualifier.EXACT:
         qualifier, s = _take_trailing_qualifier(s)
     band = _DIGITS_BAND.match(s)
@@ -226,11 +240,15 @@ def _figure(s: str, *, currency_hint: str | None) -> Quantity:
         value *= _SCALE_WORDS[scale_word]
     suffix_qualifier = None
     for suffix, qualifier in _SUFFIX_QUALIFIERS.items():
-        if rest.startswith(suffix):
+        follows = rest[len(suffix) : len(suffix) + 1]
+        if rest.startswith(suffix) and not (suffix.isascii() and follows.isascii() and follows.isalpha()):
             suffix_qualifier = qualifier
             rest = rest[len(suffix) :].strip()
             break
     unit = _unit_of_rest(rest, default="count")
+    if unit in _AREA_FACTORS:
+        value *= _AREA_FACTORS[unit]
+        unit = "km2"
     if currency:
         prefix_unit = _PREFIX_CURRENCIES[currency]
         if unit not in {"count", prefix_unit}:
