@@ -57,7 +57,7 @@ def test_zones_sorted_and_filtered():
     specials = ftzinfo.zones(kind="special_area")
     assert specials
     assert all(z.kind is ZoneKind.SPECIAL_AREA for z in specials)
-    assert [z.id for z in ftzinfo.zones(parent="lingang")] == ["cn-shanghai-lingang-offshore-finance-zone"]
+    assert "cn-shanghai-lingang-offshore-finance-zone" in [z.id for z in ftzinfo.zones(parent="lingang")]
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,8 @@ def test_initiatives_filters():
 
 def test_metrics_filters():
     found = ftzinfo.metrics("cn-qianhai-financial-city", indicator="financial_institutions")
-    assert [str(m.value) for m in found] == ["518"]
+    assert "518" in [str(m.value) for m in found]
+    assert all(m.indicator == "financial_institutions" for m in found)
     assert ftzinfo.metrics("lingang", indicator="leasing_assets") == ()
     with pytest.raises(UnknownRecordError, match="indicator"):
         ftzinfo.metrics("qianhai", indicator="no_such_indicator")

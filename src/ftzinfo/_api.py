@@ -75,8 +75,8 @@ def zones(
     """The zones, sorted by id; optionally only those of a country, a kind, or a parent.
 
     Example:
-        >>> [z.id for z in ftzinfo.zones(parent="shanghai ftz")][:1]
-        ['cn-shanghai-lingang']
+        >>> "cn-shanghai-lingang" in [z.id for z in ftzinfo.zones(parent="shanghai ftz")]
+        True
     """
     return bundled().zones(country=country, kind=kind, parent=parent)
 
