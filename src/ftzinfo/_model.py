@@ -253,11 +253,11 @@ class Source:
     id: str = attrs.field(validator=_ID_CHECK)
     title: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     publisher: str = attrs.field(validator=_text())
-    author: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    author: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
     url: str = attrs.field(validator=_text(pattern=re.compile(r"^https?://\S+\Z"), what="an http(s) address"))
     published: dt.date | dt.datetime | None = attrs.field(default=None, validator=_published)
-    language: str = attrs.field(default="en", validator=_text(pattern=_LANGUAGE, what="a language tag"))
-    original_id: str | None = attrs.field(default=None, validator=_OPTIONAL_ID)
+    language: str = attrs.field(repr=False, default="en", validator=_text(pattern=_LANGUAGE, what="a language tag"))
+    original_id: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_ID)
 
     @property
     def published_date(self) -> dt.date | None:
@@ -329,22 +329,26 @@ class Zone:
     id: str = attrs.field(validator=_ID_CHECK)
     name: str = attrs.field(validator=_text())
     name_zh: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(str))
+    aliases: tuple[str, ...] = attrs.field(repr=False, default=(), converter=_as_tuple, validator=_tuple_of(str))
     kind: ZoneKind = attrs.field(converter=_zone_kind)
     country: str = attrs.field(validator=_text(pattern=_COUNTRY, what="an ISO 3166-1 alpha-2 code"))
     subdivision: str | None = attrs.field(
         default=None, validator=_text(optional=True, pattern=_SUBDIVISION, what="an ISO 3166-2 code")
     )
-    city: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    city: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
     parent_id: str | None = attrs.field(default=None, validator=_OPTIONAL_ID)
-    overlaps: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(str))
-    established: Milestone | None = attrs.field(default=None, validator=_instance(Milestone, optional=True))
-    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(Milestone))
-    area_km2: Quantity | None = attrs.field(default=None, validator=_area)
+    overlaps: tuple[str, ...] = attrs.field(repr=False, default=(), converter=_as_tuple, validator=_tuple_of(str))
+    established: Milestone | None = attrs.field(repr=False, default=None, validator=_instance(Milestone, optional=True))
+    milestones: tuple[Milestone, ...] = attrs.field(
+        repr=False, default=(), converter=_as_tuple, validator=_tuple_of(Milestone)
+    )
+    area_km2: Quantity | None = attrs.field(repr=False, default=None, validator=_area)
     status: Status = attrs.field(default=Status.ACTIVE, converter=_status)
-    sectors: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(str))
-    summary: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(Evidence))
+    sectors: tuple[str, ...] = attrs.field(repr=False, default=(), converter=_as_tuple, validator=_tuple_of(str))
+    summary: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
+    evidence: tuple[Evidence, ...] = attrs.field(
+        repr=False, default=(), converter=_as_tuple, validator=_tuple_of(Evidence)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.parent_id == self.id:
@@ -374,18 +378,20 @@ class Initiative:
 
     id: str = attrs.field(validator=_ID_CHECK)
     title: str = attrs.field(validator=_text())
-    title_zh: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    title_zh: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
     kind: InitiativeKind = attrs.field(converter=_initiative_kind)
     status: Status = attrs.field(default=Status.ANNOUNCED, converter=_status)
-    zone_ids: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(str))
+    zone_ids: tuple[str, ...] = attrs.field(repr=False, default=(), converter=_as_tuple, validator=_tuple_of(str))
     announced: Milestone | None = attrs.field(default=None, validator=_instance(Milestone, optional=True))
-    issuer: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
-    period: Period | None = attrs.field(default=None, validator=_instance(Period, optional=True))
-    sectors: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(str))
-    parent_id: str | None = attrs.field(default=None, validator=_OPTIONAL_ID)
-    count: Quantity | None = attrs.field(default=None, validator=_instance(Quantity, optional=True))
-    summary: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(Evidence))
+    issuer: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
+    period: Period | None = attrs.field(repr=False, default=None, validator=_instance(Period, optional=True))
+    sectors: tuple[str, ...] = attrs.field(repr=False, default=(), converter=_as_tuple, validator=_tuple_of(str))
+    parent_id: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_ID)
+    count: Quantity | None = attrs.field(repr=False, default=None, validator=_instance(Quantity, optional=True))
+    summary: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
+    evidence: tuple[Evidence, ...] = attrs.field(
+        repr=False, default=(), converter=_as_tuple, validator=_tuple_of(Evidence)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -428,5 +434,7 @@ class Metric:
     indicator: str = attrs.field(validator=_ID_CHECK)
     value: Quantity = attrs.field(validator=_instance(Quantity))
     period: Period | None = attrs.field(default=None, validator=_instance(Period, optional=True))
-    note: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(Evidence))
+    note: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
+    evidence: tuple[Evidence, ...] = attrs.field(
+        repr=False, default=(), converter=_as_tuple, validator=_tuple_of(Evidence)
+    )

@@ -151,7 +151,7 @@ class Period:
         Example:
             >>> import datetime
             >>> Period.parse("yesterday", reference=datetime.date(2026, 1, 8))
-            Period(start=datetime.date(2026, 1, 7), end=datetime.date(2026, 1, 7), kind=<PeriodKind.DAY: 'day'>)
+            Period.parse('2026-01-07')
         """
         return _parse_text(text, reference)
 
@@ -180,6 +180,9 @@ class Period:
 
     def __str__(self) -> str:
         return _format(self)
+
+    def __repr__(self) -> str:
+        return f"Period.parse({_format(self)!r})"
 
 
 def _parse_text(text: object, reference: dt.date | dt.datetime | None) -> Period:

@@ -324,6 +324,19 @@ class Quantity:
     def __str__(self) -> str:
         return format_quantity(self)
 
+    def __repr__(self) -> str:
+        parts = [f"value={self.value!r}"]
+        if self.qualifier is not Qualifier.EXACT:
+            parts.append(f"qualifier={self.qualifier.value!r}")
+        if self.qualifier is Qualifier.BETWEEN:
+            parts += [f"low={self.low!r}", f"high={self.high!r}"]
+        parts.append(f"unit={self.unit!r}")
+        if self.equivalent is not None:
+            parts.append(f"equivalent={self.equivalent!r}")
+        if self.text is not None:
+            parts.append(f"text={self.text!r}")
+        return f"Quantity({', '.join(parts)})"
+
 
 def _entirely_above(a: Quantity, b: Quantity) -> bool:
     """Whether every value ``a`` allows is strictly above every value ``b`` allows."""
