@@ -7,9 +7,9 @@ loads into another; :meth:`Dataset.merge` combines them into a third.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Source, Status, Zone, ZoneKind
 from ftzinfo._text import best, grams, normalise, similarity
@@ -25,7 +25,6 @@ FORMAT: Final = "1"
 _KINDS: Final = ("zones", "initiatives", "indicators", "metrics", "sources")
 _SEARCH_THRESHOLD: Final = 0.3
 
-R = TypeVar("R", Zone, Initiative, Indicator, Metric, Source)
 ZoneKey = Zone | str
 
 
@@ -432,8 +431,3 @@ def _check_cycles(items: Sequence[Zone | Initiative], kind: str) -> Iterable[tup
                 break
             seen.add(current)
             current = parents[current]
-
-
-def filter_records(records: Iterable[R], keep: Callable[[R], bool]) -> tuple[R, ...]:
-    """The records ``keep`` accepts, as a tuple."""
-    return tuple(r for r in records if keep(r))
