@@ -33,7 +33,7 @@ def quantities(draw: st.DrawFn, *, with_equivalent: bool = True) -> Quantity:
 
 
 @st.composite
-def periods(draw: st.DrawFn) -> Period:  # noqa: PLR0911 - one return per kind
+def periods(draw: st.DrawFn) -> Period:
     kind = draw(st.sampled_from(["year", "half", "quarter", "month", "day", "instant", "range"]))
     year = draw(st.integers(1950, 2100))
     if kind == "year":

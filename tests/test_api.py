@@ -165,3 +165,12 @@ def test_versions():
     year, release = ftzinfo.DATA_VERSION.split(".")
     assert int(year) >= 2026
     assert int(release) >= 1
+
+
+def test_lookup_errors_pickle():
+    import pickle  # noqa: PLC0415
+
+    err = pickle.loads(pickle.dumps(UnknownZoneError("lingan", ["Lin-gang Special Area"])))  # noqa: S301
+    assert isinstance(err, UnknownZoneError)
+    assert err.suggestions == ("Lin-gang Special Area",)
+    assert str(err) == str(UnknownZoneError("lingan", ["Lin-gang Special Area"]))

@@ -120,22 +120,23 @@ class Dataset:
             >>> ftzinfo.zone("Lin-gang Special Area").id
             'cn-shanghai-lingang'
         """
+        found = self._find(key)
+        if found is None:
+            raise UnknownZoneError(key, [z.name for z in self.search(str(key), limit=3)])
+        return found
+
+    def get_zone(self, key: ZoneKey, default: Zone | None = None) -> Zone | None:
+        """Like :meth:`zone`, but return ``default`` where nothing matches."""
+        found = self._find(key)
+        return default if found is None else found
+
+    def _find(self, key: ZoneKey) -> Zone | None:
         if isinstance(key, Zone):
             key = key.id
         if not isinstance(key, str):
             raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
         zone_id = self._keys.get(normalise(key))
-        if zone_id is None:
-            raise UnknownZoneError(key, [z.name for z in self.search(key, limit=3)])
-        zone: Zone = self._by_id["zones"][zone_id]
-        return zone
-
-    def get_zone(self, key: ZoneKey, default: Zone | None = None) -> Zone | None:
-        """Like :meth:`zone`, but return ``default`` where nothing matches."""
-        if isinstance(key, Zone):
-            key = key.id
-        zone_id = self._keys.get(normalise(key)) if isinstance(key, str) else None
-        return default if zone_id is None else self._by_id["zones"][zone_id]
+        return None if zone_id is None else self._by_id["zones"][zone_id]
 
     def zones(
         self, *, country: str | None = None, kind: ZoneKind | str | None = None, parent: ZoneKey | None = None

@@ -206,7 +206,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _format(p: Period) -> str:  # noqa: PLR0911 - one return per kind
+def _format(p: Period) -> str:
     kind = p.kind
     if kind is PeriodKind.YEAR:
         return f"{p.start.year:04d}"
@@ -251,7 +251,7 @@ def _parse(s: str, ref: dt.date | None) -> Period:
     return Period.day(_free_text_date(s))
 
 
-def _simple(s: str) -> Period | None:  # noqa: PLR0911 - one return per recognised form
+def _simple(s: str) -> Period | None:
     if m := _YEAR.match(s):
         return Period.year(int(m.group(1)))
     if m := _QUARTER.match(s):

@@ -9,17 +9,15 @@ intervals and answer ``UNDECIDED`` when the intervals overlap.
 from __future__ import annotations
 
 import enum
+import functools
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from ftzinfo._convert import to_enum
 from ftzinfo._units import is_currency, is_unit, unit_label
 from ftzinfo.exceptions import FtzinfoError, ValidationError
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -118,23 +116,25 @@ def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         raise ValidationError([(attribute.name, "must be a non-empty string or None")])
 
 
+@functools.lru_cache(maxsize=4096)
 def _bounds(value: Decimal | None, qualifier: Qualifier) -> tuple[Decimal | None, Decimal | None, bool, bool]:
-    """The interval (low, high, low_closed, high_closed) that a qualifier implies."""
+    """The interval (low, high, low_closed, high_closed) that a qualifier implies (computed once per pair)."""
     if value is None:
         return None, None, False, False
     t = abs(value) * DEFAULT_TOLERANCE
-    table: dict[Qualifier, Callable[[], tuple[Decimal | None, Decimal | None, bool, bool]]] = {
-        Qualifier.EXACT: lambda: (value, value, True, True),
-        Qualifier.APPROXIMATELY: lambda: (value - t, value + t, True, True),
-        # "nearly" approaches the figure from the side nearer zero.
-        Qualifier.NEARLY: lambda: (value - t, value, True, False) if value >= 0 else (value, value + t, False, True),
-        Qualifier.MORE_THAN: lambda: (value, None, False, False),
-        Qualifier.AT_LEAST: lambda: (value, None, True, False),
-        Qualifier.LESS_THAN: lambda: (None, value, False, False),
-        Qualifier.AT_MOST: lambda: (None, value, False, True),
-        Qualifier.BETWEEN: lambda: (value, value, True, True),
-    }
-    return table[qualifier]()
+    if qualifier is Qualifier.APPROXIMATELY:
+        return value - t, value + t, True, True
+    if qualifier is Qualifier.NEARLY:  # approaches the figure from the side nearer zero
+        return (value - t, value, True, False) if value >= 0 else (value, value + t, False, True)
+    if qualifier is Qualifier.MORE_THAN:
+        return value, None, False, False
+    if qualifier is Qualifier.AT_LEAST:
+        return value, None, True, False
+    if qualifier is Qualifier.LESS_THAN:
+        return None, value, False, False
+    if qualifier is Qualifier.AT_MOST:
+        return None, value, False, True
+    return value, value, True, True  # exact; a range gives its ends explicitly
 
 
 def _default_low(self: Quantity) -> Decimal | None:

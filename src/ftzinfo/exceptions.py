@@ -97,8 +97,4 @@ class UnknownZoneError(UnknownRecordError):
         super().__init__("zone", key, suggestions)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (_unknown_zone, (self.kind, self.key, self.suggestions))
-
-
-def _unknown_zone(_kind: str, key: object, suggestions: Sequence[str]) -> UnknownZoneError:
-    return UnknownZoneError(key, suggestions)
+        return (type(self), (self.key, self.suggestions))
