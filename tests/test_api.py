@@ -174,3 +174,15 @@ def test_lookup_errors_pickle():
     assert isinstance(err, UnknownZoneError)
     assert err.suggestions == ("Lin-gang Special Area",)
     assert str(err) == str(UnknownZoneError("lingan", ["Lin-gang Special Area"]))
+
+
+def test_rates():
+    assert str(ftzinfo.rate("CNY", "USD", 2019).value) == "6.9081"
+    official = ftzinfo.rate("CNY", "USD", 2016)
+    assert official.series == "official"
+    assert str(official.value) == "6.6423"
+    assert ftzinfo.rate("CNY", "USD", 2015).series == "fed-g5a"  # preferred where both exist
+    assert ftzinfo.rate("CNY", "USD", 2015, series="official").text == "622.84"
+    with pytest.raises(UnknownRecordError, match="CNY per USD in 1990"):
+        ftzinfo.rate("CNY", "USD", 1990)
+    assert len(ftzinfo.rates()) >= 11

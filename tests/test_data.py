@@ -27,7 +27,7 @@ def test_index_lists_every_data_file():
 
 
 def test_every_record_has_evidence(ds):
-    for kind in ("zones", "initiatives", "metrics"):
+    for kind in ("zones", "initiatives", "metrics", "rates"):
         for record in ds.records(kind):
             assert record.evidence, f"{kind} {record.id} has no evidence"
             for ev in record.evidence:
@@ -78,7 +78,10 @@ def test_no_date_after_release(ds):
 
 def test_every_source_is_cited(ds):
     cited = {
-        ev.source_id for kind in ("zones", "initiatives", "metrics") for r in ds.records(kind) for ev in r.evidence
+        ev.source_id
+        for kind in ("zones", "initiatives", "metrics", "rates")
+        for r in ds.records(kind)
+        for ev in r.evidence
     }
     cited |= {s.original_id for s in ds.sources() if s.original_id}
     assert {s.id for s in ds.sources()} <= cited
@@ -115,3 +118,13 @@ def test_areas_of_children_fit_inside_their_parent(ds):
 
 def test_the_pilot_ftzs_are_all_there(ds):
     assert len(ds.zones(kind="pilot_ftz")) == 22
+
+
+def test_rates_quote_their_figure_and_cover_the_years(ds):
+    for r in ds.rates():
+        assert r.text is not None
+        assert any(r.text in ev.quote for ev in r.evidence), r.id
+        scale = Decimal(100) if "per 100" in (r.note or "") else Decimal(1)
+        assert Decimal(r.text) / scale == r.value, r.id
+    years = {r.period.start.year for r in ds.rates() if (r.currency, r.per) == ("CNY", "USD")}
+    assert set(range(2013, 2025)) <= years

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ftzinfo._bundled import bundled
 from ftzinfo._compare import Comparison
 from ftzinfo._dataset import Dataset, ZoneKey
-from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Source, Status, Zone, ZoneKind
+from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Rate, Source, Status, Zone, ZoneKind
 
 __all__ = [
     "children",
@@ -19,6 +19,8 @@ __all__ = [
     "initiatives",
     "metrics",
     "parent",
+    "rate",
+    "rates",
     "search",
     "source",
     "sources",
@@ -116,6 +118,22 @@ def indicators() -> tuple[Indicator, ...]:
 def indicator(indicator_id: str) -> Indicator:
     """The indicator with this id (raises :class:`UnknownRecordError`)."""
     return bundled().indicator(indicator_id)
+
+
+def rates() -> tuple[Rate, ...]:
+    """Every bundled exchange rate, sorted by id."""
+    return bundled().rates()
+
+
+def rate(currency: str, per: str, year: int, *, series: str | None = None) -> Rate:
+    """The annual average rate of ``currency`` per one ``per`` in ``year`` (see :meth:`Dataset.rate`).
+
+    Example:
+        >>> r = ftzinfo.rate("CNY", "USD", 2023)
+        >>> str(r.value), r.series
+        ('7.0809', 'fed-g5a')
+    """
+    return bundled().rate(currency, per, year, series=series)
 
 
 def sources() -> tuple[Source, ...]:

@@ -7,7 +7,8 @@ import threading
 from importlib import resources
 from typing import Any, Final
 
-from ftzinfo._dataset import _KINDS, Dataset
+from ftzinfo._dataset import Dataset
+from ftzinfo._integrity import KINDS
 
 __all__ = ["bundled", "clear_cache", "load_count"]
 
@@ -32,7 +33,7 @@ def _load() -> Dataset:
     from ftzinfo._serialize import parse_json  # noqa: PLC0415
 
     root = resources.files(_DATA_PACKAGE).joinpath("data")
-    combined: dict[str, list[Any]] = {kind: [] for kind in _KINDS}
+    combined: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     for name in data_index()["files"]:
         part = parse_json(root.joinpath(name).read_bytes(), where=f"data/{name}")
         for kind, records in structure_records(part, where=f"data/{name}").items():

@@ -7,11 +7,13 @@ loads into another; :meth:`Dataset.merge` combines them into a third.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Source, Status, Zone, ZoneKind
+from ftzinfo._integrity import KINDS, check_ids, check_references, check_types
+from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Rate, Source, Status, Zone, ZoneKind
+from ftzinfo._period import Period
 from ftzinfo._text import best, grams, normalise, similarity
 from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationError
 
@@ -22,7 +24,6 @@ __all__ = ["FORMAT", "Dataset"]
 
 #: Version of the dataset file layout that :meth:`Dataset.dump` writes.
 FORMAT: Final = "1"
-_KINDS: Final = ("zones", "initiatives", "indicators", "metrics", "sources")
 _SEARCH_THRESHOLD: Final = 0.3
 
 ZoneKey = Zone | str
@@ -49,31 +50,35 @@ class Dataset:
         "_keys",
         "_metrics",
         "_metrics_by_zone",
+        "_rates",
         "_records",
         "_search_keys",
     )
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - one argument per kind of record
         self,
+        *,
         zones: Iterable[Zone] = (),
         initiatives: Iterable[Initiative] = (),
         indicators: Iterable[Indicator] = (),
         metrics: Iterable[Metric] = (),
         sources: Iterable[Source] = (),
+        rates: Iterable[Rate] = (),
     ) -> None:
         records: dict[str, tuple[Any, ...]] = {
             "zones": tuple(sorted(zones, key=_id)),
             "initiatives": tuple(sorted(initiatives, key=_id)),
             "indicators": tuple(indicators),
             "metrics": tuple(sorted(metrics, key=_id)),
+            "rates": tuple(sorted(rates, key=_id)),
             "sources": tuple(sorted(sources, key=_id)),
         }
-        problems = list(_check_types(records))
+        problems = list(check_types(records))
         if problems:
             raise ValidationError(problems)
         self._records = records
-        self._by_id: dict[str, dict[str, Any]] = {kind: {r.id: r for r in records[kind]} for kind in _KINDS}
-        problems = list(_check_ids(records)) + list(_check_references(self))
+        self._by_id: dict[str, dict[str, Any]] = {kind: {r.id: r for r in records[kind]} for kind in KINDS}
+        problems = [*check_ids(records), *check_references(records, self._by_id)]
         if problems:
             raise ValidationError(problems)
         self._build_indexes()
@@ -105,6 +110,10 @@ class Dataset:
             metrics_by[m.zone_id, None].append(m)
         self._metrics_by_zone = {k: tuple(sorted(v, key=metric_order)) for k, v in metrics_by.items()}
         self._metrics = self._records["metrics"]
+        rates: defaultdict[tuple[str, str, Period], list[Rate]] = defaultdict(list)
+        for r in self._records["rates"]:
+            rates[r.currency, r.per, r.period].append(r)
+        self._rates = {k: tuple(sorted(v, key=_series_preference)) for k, v in rates.items()}
 
     # -- zones -----------------------------------------------------------------
 
@@ -243,6 +252,34 @@ class Dataset:
         )
         return found
 
+    def rates(self) -> tuple[Rate, ...]:
+        """The exchange rates, sorted by id."""
+        return self._records["rates"]
+
+    def rate(self, currency: str, per: str, year: int, *, series: str | None = None) -> Rate:
+        """The annual average rate of ``currency`` per unit of ``per`` in ``year``.
+
+        Where several series give the year, the Federal Reserve's G.5A series is
+        preferred (one method for every year), then China's official averages, then
+        the IRS yearly averages;
+        ``series=`` picks one explicitly.
+
+        Raises:
+            UnknownRecordError: The data has no such rate.
+
+        Example:
+            >>> str(ftzinfo.dataset().rate("CNY", "USD", 2019).value)
+            '6.9081'
+        """
+        found = next(
+            (r for r in self._rates.get((currency, per, Period.year(year)), ()) if series in {None, r.series}), None
+        )
+        if found is None:
+            years = sorted(p.start.year for c, q, p in self._rates if (c, q) == (currency, per))
+            near = [f"{currency} per {per} in {y}" for y in years[-3:]]
+            raise UnknownRecordError("rate", f"{currency} per {per} in {year}", near)
+        return found
+
     def sources(self) -> tuple[Source, ...]:
         """The sources, sorted by id."""
         return self._records["sources"]
@@ -291,7 +328,7 @@ class Dataset:
     def records(self, kind: str) -> tuple[Any, ...]:
         """All records of a kind: ``zones``, ``initiatives``, ``indicators``, ``metrics`` or ``sources``."""
         if kind not in self._records:
-            raise UnknownRecordError("record kind", kind, [k for k in _KINDS if k.startswith(kind[:1])])
+            raise UnknownRecordError("record kind", kind, [k for k in KINDS if k.startswith(kind[:1])])
         return self._records[kind]
 
     def to_dict(self) -> dict[str, Any]:
@@ -300,7 +337,7 @@ class Dataset:
 
         c = converter()
         out: dict[str, Any] = {"format": FORMAT}
-        for kind in _KINDS:
+        for kind in KINDS:
             out[kind] = [c.unstructure(r) for r in self._records[kind]]
         return out
 
@@ -343,12 +380,21 @@ class Dataset:
         return sum(len(v) for v in self._records.values())
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self._records[k])} {k}" for k in _KINDS)
+        counts = ", ".join(f"{len(self._records[k])} {k}" for k in KINDS)
         return f"<Dataset: {counts}>"
 
 
 def _id(record: Any) -> str:
     return str(record.id)
+
+
+#: Rate series in order of preference (see :meth:`Dataset.rate`).
+RATE_SERIES: Final = ("fed-g5a", "official", "irs")
+
+
+def _series_preference(rate: Rate) -> tuple[int, str]:
+    rank = RATE_SERIES.index(rate.series) if rate.series in RATE_SERIES else len(RATE_SERIES)
+    return (rank, rate.id)
 
 
 def metric_order(metric: Metric) -> tuple[Any, ...]:
@@ -360,75 +406,3 @@ def metric_order(metric: Metric) -> tuple[Any, ...]:
 
 def _zone_keys(z: Zone) -> tuple[tuple[str, ...], ...]:
     return ((z.id,), (z.name,), (z.name_zh,) if z.name_zh else (), z.aliases)
-
-
-_TYPES: Final[Mapping[str, type]] = {
-    "zones": Zone,
-    "initiatives": Initiative,
-    "indicators": Indicator,
-    "metrics": Metric,
-    "sources": Source,
-}
-
-
-def _check_types(records: Mapping[str, tuple[Any, ...]]) -> Iterable[tuple[str, str]]:
-    for kind, items in records.items():
-        for i, item in enumerate(items):
-            if not isinstance(item, _TYPES[kind]):
-                yield f"{kind}[{i}]", f"expected a {_TYPES[kind].__name__}, got {type(item).__name__}"
-
-
-def _check_ids(records: Mapping[str, tuple[Any, ...]]) -> Iterable[tuple[str, str]]:
-    seen: dict[str, str] = {}
-    for kind in _KINDS:
-        for i, record in enumerate(records[kind]):
-            where = f"{kind}[{i}].id"
-            if record.id in seen:
-                yield where, f"duplicate id {record.id!r} (also in {seen[record.id]})"
-            else:
-                seen[record.id] = kind
-
-
-def _check_references(ds: Dataset) -> Iterable[tuple[str, str]]:  # noqa: C901 - one check per reference kind
-    by_id = ds._by_id  # noqa: SLF001 - the dataset's own helper
-    records = ds._records  # noqa: SLF001
-
-    def ref(kind: str, value: str | None, where: str) -> Iterable[tuple[str, str]]:
-        if value is not None and value not in by_id[kind]:
-            yield where, f"refers to {kind[:-1]} {value!r}, which does not exist"
-
-    def evidence(record: Any, where: str) -> Iterable[tuple[str, str]]:
-        for j, ev in enumerate(record.evidence):
-            yield from ref("sources", ev.source_id, f"{where}.evidence[{j}].source_id")
-
-    for i, z in enumerate(records["zones"]):
-        yield from ref("zones", z.parent_id, f"zones[{i}].parent_id")
-        for j, other in enumerate(z.overlaps):
-            yield from ref("zones", other, f"zones[{i}].overlaps[{j}]")
-        yield from evidence(z, f"zones[{i}]")
-    for i, ini in enumerate(records["initiatives"]):
-        for j, zone_id in enumerate(ini.zone_ids):
-            yield from ref("zones", zone_id, f"initiatives[{i}].zone_ids[{j}]")
-        yield from ref("initiatives", ini.parent_id, f"initiatives[{i}].parent_id")
-        yield from evidence(ini, f"initiatives[{i}]")
-    for i, m in enumerate(records["metrics"]):
-        yield from ref("zones", m.zone_id, f"metrics[{i}].zone_id")
-        yield from ref("indicators", m.indicator, f"metrics[{i}].indicator")
-        yield from evidence(m, f"metrics[{i}]")
-    for i, s in enumerate(records["sources"]):
-        yield from ref("sources", s.original_id, f"sources[{i}].original_id")
-    yield from _check_cycles(records["zones"], "zones")
-    yield from _check_cycles(records["initiatives"], "initiatives")
-
-
-def _check_cycles(items: Sequence[Zone | Initiative], kind: str) -> Iterable[tuple[str, str]]:
-    parents = {r.id: r.parent_id for r in items}
-    for i, r in enumerate(items):
-        seen = {r.id}
-        current = parents.get(r.id)
-        while current is not None and current in parents:
-            if current in seen:
-                yield f"{kind}[{i}].parent_id", f"the parent chain of {r.id!r} loops back on itself"
-                break
-            seen.add(current)
-            current = parents[current]

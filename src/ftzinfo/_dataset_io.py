@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
-from ftzinfo._dataset import _KINDS, _TYPES, FORMAT, Dataset
+from ftzinfo._dataset import FORMAT, Dataset
+from ftzinfo._integrity import KINDS, TYPES
 from ftzinfo._serialize import MAX_ERRORS, converter, errors_of, is_structure_error, parse_json
 from ftzinfo.exceptions import ValidationError, join_path
 
@@ -35,19 +36,19 @@ def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
     if not isinstance(data, Mapping):
         raise ValidationError([(where, f"a dataset is a JSON object, not {type(data).__name__}")])
     problems: list[tuple[str, str]] = []
-    problems.extend((join_path(where, str(key)), "unknown field") for key in sorted(set(data) - {"format", *_KINDS}))
+    problems.extend((join_path(where, str(key)), "unknown field") for key in sorted(set(data) - {"format", *KINDS}))
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
         problems.append((join_path(where, "format"), f"{fmt!r} is not a format this version reads ({FORMAT!r})"))
     c = converter()
     lists: dict[str, list[Any]] = {}
-    for kind in _KINDS:
+    for kind in KINDS:
         items = data.get(kind, [])
         path = join_path(where, kind)
         if not isinstance(items, list):
             problems.append((path, f"expected a list, got {type(items).__name__}"))
             continue
-        cls = _TYPES[kind]
+        cls = TYPES[kind]
         hook = c.get_structure_hook(cls)
         out = lists.setdefault(kind, [])
         for i, item in enumerate(items):

@@ -10,6 +10,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -17,6 +18,7 @@ import attrs
 from ftzinfo._convert import to_enum
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
+from ftzinfo._units import is_currency
 from ftzinfo.exceptions import ValidationError
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
     "Metric",
     "Milestone",
     "MilestoneKind",
+    "Rate",
+    "RateKind",
     "Source",
     "Status",
     "UnitKind",
@@ -109,6 +113,13 @@ class MilestoneKind(_StrEnum):
     OTHER = "other"
 
 
+class RateKind(_StrEnum):
+    """What an exchange rate is an average or a reading of."""
+
+    ANNUAL_AVERAGE = "annual_average"
+    YEAR_END = "year_end"
+
+
 class UnitKind(_StrEnum):
     """The kind of unit an Indicator's figures take."""
 
@@ -140,6 +151,10 @@ def _initiative_kind(value: object) -> InitiativeKind:
 
 def _milestone_kind(value: object) -> MilestoneKind:
     return to_enum(MilestoneKind, "event", value)
+
+
+def _rate_kind(value: object) -> RateKind:
+    return to_enum(RateKind, "kind", value)
 
 
 def _unit_kind(value: object) -> UnitKind:
@@ -434,6 +449,48 @@ class Metric:
     indicator: str = attrs.field(validator=_ID_CHECK)
     value: Quantity = attrs.field(validator=_instance(Quantity))
     period: Period | None = attrs.field(default=None, validator=_instance(Period, optional=True))
+    note: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
+    evidence: tuple[Evidence, ...] = attrs.field(
+        repr=False, default=(), converter=_as_tuple, validator=_tuple_of(Evidence)
+    )
+
+
+def _currency(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not is_currency(value):
+        raise _fail(attribute, f"{value!r} is not an ISO 4217 currency code")
+
+
+def _positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
+        raise _fail(attribute, f"a rate is a positive decimal number, not {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Rate:
+    """An exchange rate a source states: ``value`` units of ``currency`` per one ``per``.
+
+    Attributes:
+        id: Stable id, such as ``cny-per-usd-2019``.
+        currency: The currency counted (``CNY``).
+        per: The currency of which one unit is priced (``USD``).
+        period: The time the rate covers (a year for an annual average).
+        kind: An annual average or a year-end reading.
+        series: Which published series it belongs to (``fed-g5a``, ``official`` ...):
+            series differ in method, so figures from two series disagree slightly.
+        value: The rate, exact to the digit.
+        text: The figure as the source writes it, or None.
+        note: A few words on how to read it, or None.
+        evidence: The sources and quotes that state it.
+    """
+
+    id: str = attrs.field(validator=_ID_CHECK)
+    currency: str = attrs.field(validator=_currency)
+    per: str = attrs.field(validator=_currency)
+    period: Period = attrs.field(validator=_instance(Period))
+    kind: RateKind = attrs.field(default=RateKind.ANNUAL_AVERAGE, converter=_rate_kind)
+    series: str = attrs.field(validator=_ID_CHECK)
+    value: Decimal = attrs.field(validator=_positive)
+    text: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     note: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
     evidence: tuple[Evidence, ...] = attrs.field(
         repr=False, default=(), converter=_as_tuple, validator=_tuple_of(Evidence)
