@@ -30,6 +30,7 @@ from ftzinfo._api import (
 )
 from ftzinfo._compare import Comparison
 from ftzinfo._dataset import Dataset
+from ftzinfo._interval import Interval, Ordering
 from ftzinfo._model import (
     Evidence,
     Indicator,
@@ -48,21 +49,24 @@ from ftzinfo._model import (
     ZoneKind,
 )
 from ftzinfo._period import Period, PeriodKind
-from ftzinfo._quantity import DEFAULT_TOLERANCE, Ordering, Qualifier, Quantity, UnitMismatchError
+from ftzinfo._quantity import DEFAULT_TOLERANCE, Conversion, Qualifier, Quantity, UnitMismatchError
 from ftzinfo._serialize import dumps, from_dict, loads, to_dict
 from ftzinfo._version import DATA_VERSION, __version__
-from ftzinfo.exceptions import FtzinfoError, UnknownRecordError, UnknownZoneError, ValidationError
+from ftzinfo.exceptions import ConversionError, FtzinfoError, UnknownRecordError, UnknownZoneError, ValidationError
 
 __all__ = [
     "DATA_VERSION",
     "DEFAULT_TOLERANCE",
     "Comparison",
+    "Conversion",
+    "ConversionError",
     "Dataset",
     "Evidence",
     "FtzinfoError",
     "Indicator",
     "Initiative",
     "InitiativeKind",
+    "Interval",
     "Measure",
     "Metric",
     "Milestone",

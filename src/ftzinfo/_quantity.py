@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
 from ftzinfo._convert import to_enum
-from ftzinfo._units import is_currency, is_unit, unit_label
+from ftzinfo._interval import Interval, Ordering
+from ftzinfo._period import Period
+from ftzinfo._units import is_currency, is_unit
 from ftzinfo.exceptions import FtzinfoError, ValidationError
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "Conversion",
     "Ordering",
     "Qualifier",
     "Quantity",
@@ -49,42 +53,6 @@ class Qualifier(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-class Ordering(enum.Enum):
-    """The answer of :meth:`Quantity.compare`: three-valued, never coerced to a bool."""
-
-    LESS = "less"
-    EQUAL = "equal"
-    GREATER = "greater"
-    UNDECIDED = "undecided"
-
-    def __bool__(self) -> bool:
-        msg = "an Ordering is not a truth value; compare it with Ordering.GREATER and the like"
-        raise TypeError(msg)
-
-    def reverse(self) -> Ordering:
-        """Return the ordering seen from the other side."""
-        return _REVERSED[self]
-
-
-_REVERSED: Final = {
-    Ordering.LESS: Ordering.GREATER,
-    Ordering.GREATER: Ordering.LESS,
-    Ordering.EQUAL: Ordering.EQUAL,
-    Ordering.UNDECIDED: Ordering.UNDECIDED,
-}
-
-_SYMBOLS: Final = {
-    Qualifier.EXACT: "",
-    Qualifier.APPROXIMATELY: "≈ ",
-    Qualifier.NEARLY: "≈ ",
-    Qualifier.MORE_THAN: "> ",
-    Qualifier.AT_LEAST: "≥ ",
-    Qualifier.LESS_THAN: "< ",
-    Qualifier.AT_MOST: "≤ ",
-    Qualifier.BETWEEN: "",
-}
 
 
 class UnitMismatchError(FtzinfoError, TypeError):
@@ -117,14 +85,16 @@ def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 
 
 @functools.lru_cache(maxsize=4096)
-def _bounds(value: Decimal | None, qualifier: Qualifier) -> tuple[Decimal | None, Decimal | None, bool, bool]:
-    """The interval (low, high, low_closed, high_closed) that a qualifier implies (computed once per pair)."""
-    if value is None:
-        return None, None, False, False
-    t = abs(value) * DEFAULT_TOLERANCE
+def _bounds(
+    value: Decimal | None, qualifier: Qualifier, tolerance: Decimal = DEFAULT_TOLERANCE
+) -> tuple[Decimal | None, Decimal | None, bool, bool]:
+    """The interval (low, high, low_closed, high_closed) that a qualifier implies (computed once per case)."""
+    if value is None:  # a range: its ends are given, and closed unless said otherwise
+        return None, None, True, True
+    t = abs(value) * tolerance
     if qualifier is Qualifier.APPROXIMATELY:
         return value - t, value + t, True, True
-    if qualifier is Qualifier.NEARLY:  # approaches the figure from the side nearer zero
+    if qualifier is Qualifier.NEARLY and t:  # approaches the figure from the side nearer zero
         return (value - t, value, True, False) if value >= 0 else (value, value + t, False, True)
     if qualifier is Qualifier.MORE_THAN:
         return value, None, False, False
@@ -170,6 +140,7 @@ class Quantity:
         equivalent: A figure in another unit that the source states beside this
             one (the "($35.47 billion)" after "250 billion yuan"), or None.
         text: The wording as the source writes it, or None.
+        conversion: How a converted figure was converted (see :meth:`convert`), or None.
 
     Example:
         >>> q = Quantity.parse("nearly 30 percent")
@@ -188,15 +159,16 @@ class Quantity:
     unit: str = attrs.field(validator=_check_unit)
     equivalent: Quantity | None = None
     text: str | None = attrs.field(default=None, validator=_check_text)
+    conversion: Conversion | None = None
 
     def __attrs_post_init__(self) -> None:
         problems: list[tuple[str, str]] = []
         if self.value is None and self.qualifier is not Qualifier.BETWEEN:
             problems.append(("value", f"is required for qualifier {self.qualifier.value!r}"))
-        if self.qualifier is Qualifier.BETWEEN and (self.low is None or self.high is None):
-            problems.append(("high" if self.low is not None else "low", "a range needs both ends"))
         if self.low is not None and self.high is not None and self.low > self.high:
             problems.append(("low", f"{self.low} is above high {self.high}"))
+        elif self.low is not None and self.low == self.high and not (self.low_closed and self.high_closed):
+            problems.append(("low", f"an interval from {self.low} to itself must include both ends"))
         if self.value is not None and not self._admits_nominal():
             problems.append(("value", f"{self.value} lies outside the interval [{self.low}, {self.high}]"))
         if self.equivalent is not None and self.equivalent.unit == self.unit:
@@ -256,17 +228,38 @@ class Quantity:
             return (self.low + self.high) / 2
         return None
 
+    @property
+    def interval(self) -> Interval:
+        """The values the wording allows, as an :class:`Interval`."""
+        return Interval(self.low, self.high, self.low_closed, self.high_closed)
+
+    def with_tolerance(self, tolerance: Decimal) -> Quantity:
+        """The same figure with "about" and "nearly" widened or narrowed to ``tolerance`` (relative).
+
+        Example:
+            >>> str(Quantity.parse("about 100").with_tolerance(Decimal("0.05")).low)
+            '95.00'
+        """
+        if self.qualifier not in {Qualifier.APPROXIMATELY, Qualifier.NEARLY}:
+            return self
+        low, high, low_closed, high_closed = _bounds(self.value, self.qualifier, Decimal(tolerance))
+        return attrs.evolve(self, low=low, high=high, low_closed=low_closed, high_closed=high_closed)
+
     # -- comparing ------------------------------------------------------------
 
-    def compare(self, other: Quantity) -> Ordering:
+    def compare(self, other: Quantity, *, tolerance: Decimal | None = None) -> Ordering:
         """Order two figures by the intervals their wordings allow.
 
         Returns ``GREATER`` only when every value this Quantity allows is above
         every value ``other`` allows, ``EQUAL`` only when both are the same single
         value, and ``UNDECIDED`` whenever the intervals leave it open.
 
+        Args:
+            other: A Quantity of the same unit.
+            tolerance: Re-derive "about" and "nearly" with this relative tolerance first.
+
         Raises:
-            UnitMismatchError: The units differ.
+            UnitMismatchError: The units differ (convert currencies first).
 
         Example:
             >>> Quantity.parse("more than 250 billion yuan").compare(Quantity.parse("200 billion yuan"))
@@ -275,13 +268,8 @@ class Quantity:
             <Ordering.UNDECIDED: 'undecided'>
         """
         self._check_same_unit(other)
-        if self.is_exact and other.is_exact and self.low == other.low:
-            return Ordering.EQUAL
-        if _entirely_above(self, other):
-            return Ordering.GREATER
-        if _entirely_above(other, self):
-            return Ordering.LESS
-        return Ordering.UNDECIDED
+        a, b = (self, other) if tolerance is None else (self.with_tolerance(tolerance), other.with_tolerance(tolerance))
+        return a.interval.compare(b.interval)
 
     def certainly_greater(self, other: Quantity) -> bool:
         """Whether every value this allows exceeds every value ``other`` allows."""
@@ -294,13 +282,70 @@ class Quantity:
     def possibly_greater(self, other: Quantity) -> bool:
         """Whether some value this allows exceeds some value ``other`` allows."""
         self._check_same_unit(other)
-        if self.high is None or other.low is None:
-            return True
-        return self.high > other.low
+        return self.interval.possibly_above(other.interval)
 
     def possibly_less(self, other: Quantity) -> bool:
         """Whether some value this allows is below some value ``other`` allows."""
         return other.possibly_greater(self)
+
+    # -- arithmetic -----------------------------------------------------------
+
+    def __add__(self, other: Quantity) -> Quantity:
+        self._check_same_unit(other)
+        return from_interval(self.interval + other.interval, self.unit, _nominal(self, other, lambda a, b: a + b))
+
+    def __sub__(self, other: Quantity) -> Quantity:
+        self._check_same_unit(other)
+        return from_interval(self.interval - other.interval, self.unit, _nominal(self, other, lambda a, b: a - b))
+
+    def __truediv__(self, other: Quantity) -> Quantity:
+        self._check_same_unit(other)
+        nominal = _nominal(self, other, lambda a, b: a / b if b else None)
+        return from_interval(self.interval / other.interval, "ratio", nominal)
+
+    def growth(self, earlier: Quantity) -> Quantity:
+        """The growth from ``earlier`` to this figure, in percent, as an interval.
+
+        Example:
+            >>> str(Quantity.parse("120").growth(Quantity.parse("about 100")))
+            '9.091–33.33 %'
+        """
+        ratio = self / earlier
+        return from_interval(
+            (ratio.interval - Interval.point(Decimal(1))).scale(Decimal(100)),
+            "percent",
+            None if ratio.value is None else (ratio.value - 1) * 100,
+        )
+
+    # -- converting -----------------------------------------------------------
+
+    def convert(
+        self,
+        currency: str,
+        *,
+        rate: Decimal | int | str | None = None,
+        period: Period | int | None = None,
+    ) -> Quantity:
+        """The figure in another currency, saying which rate converted it.
+
+        The rate is, in order: ``rate=`` (units of ``currency`` per unit of this
+        figure's currency); the equivalent the source itself states; the bundled
+        annual average rate for ``period`` (a year, or a Period within one year).
+        Interval ends convert one by one.
+
+        Raises:
+            ConversionError: No rate applies, or this figure is not money.
+
+        Example:
+            >>> q = Quantity.parse("exceeding 250 billion yuan ($35.47 billion)")
+            >>> str(q.convert("USD")), q.convert("USD").conversion.basis
+            ('> 35.47 bn USD', 'stated')
+            >>> str(Quantity.parse("700 million yuan").convert("USD", rate="0.14"))
+            '98 mn USD'
+        """
+        from ftzinfo._conversion import convert  # noqa: PLC0415 - rates are read only when converting
+
+        return convert(self, currency, rate=rate, period=period)
 
     def _check_same_unit(self, other: object) -> None:
         if not isinstance(other, Quantity):
@@ -322,6 +367,8 @@ class Quantity:
     # -- display --------------------------------------------------------------
 
     def __str__(self) -> str:
+        from ftzinfo._format import format_quantity  # noqa: PLC0415 - display only
+
         return format_quantity(self)
 
     def __repr__(self) -> str:
@@ -338,43 +385,57 @@ class Quantity:
         return f"Quantity({', '.join(parts)})"
 
 
-def _entirely_above(a: Quantity, b: Quantity) -> bool:
-    """Whether every value ``a`` allows is strictly above every value ``b`` allows."""
-    if a.low is None or b.high is None:
-        return False
-    if a.low != b.high:
-        return a.low > b.high
-    return not (a.low_closed and b.high_closed)
+def _nominal(a: Quantity, b: Quantity, op: Callable[[Decimal, Decimal], Decimal | None]) -> Decimal | None:
+    if a.value is None or b.value is None:
+        return None
+    return op(a.value, b.value)
 
 
-_SCALES: Final = ((Decimal("1E12"), "tn"), (Decimal("1E9"), "bn"), (Decimal("1E6"), "mn"))
-
-
-def format_number(value: Decimal) -> str:
-    """Render a figure compactly: ``250 bn``, ``1.2 tn``, ``10,000``, ``28.78``."""
-    for size, word in _SCALES:
-        if abs(value) >= size:
-            return f"{_plain(value / size)} {word}"
-    return _plain(value, grouped=True)
-
-
-def _plain(value: Decimal, *, grouped: bool = False) -> str:
-    text = format(value, ",f" if grouped else "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def format_quantity(q: Quantity) -> str:
-    """The compact form a table cell shows: ``≈ 30 %``, ``> 250 bn CNY``, ``518``."""
-    label = unit_label(q.unit)
-    suffix = f" {label}" if label else ""
-    if q.qualifier is Qualifier.BETWEEN or q.value is None:
-        low = "…" if q.low is None else format_number(q.low)
-        high = "…" if q.high is None else format_number(q.high)
-        core = f"{low}–{high}{suffix}"
+def from_interval(interval: Interval, unit: str, value: Decimal | None = None) -> Quantity:
+    """A derived Quantity holding ``interval``, with the qualifier its shape implies."""
+    low, high = interval.low, interval.high
+    if value is not None and value not in Interval(low, high):
+        value = None
+    if interval.is_point:
+        return Quantity(value=low, unit=unit)
+    if low is not None and high is None:
+        qualifier = Qualifier.AT_LEAST if interval.low_closed else Qualifier.MORE_THAN
+        value = low
+    elif high is not None and low is None:
+        qualifier = Qualifier.AT_MOST if interval.high_closed else Qualifier.LESS_THAN
+        value = high
     else:
-        core = f"{_SYMBOLS[q.qualifier]}{format_number(q.value)}{suffix}"
-    if q.equivalent is not None:
-        core += f" ({format_quantity(q.equivalent)})"
-    return core
+        qualifier = Qualifier.BETWEEN
+    return Quantity(
+        value=value,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        low_closed=interval.low_closed,
+        high_closed=interval.high_closed,
+        unit=unit,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Conversion:
+    """How a figure was converted to another currency.
+
+    Attributes:
+        from_unit: The currency the figure was stated in.
+        rate: Units of the new currency per unit of ``from_unit``.
+        basis: ``explicit`` (the caller's rate), ``stated`` (the source's own
+            equivalent) or ``annual_average`` (bundled rates).
+        rate_ids: The ids of the bundled rates used, if any.
+    """
+
+    from_unit: str = attrs.field(validator=_check_unit)
+    rate: Decimal | None = attrs.field(validator=_check_decimal)
+    basis: str
+    rate_ids: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        how = {"explicit": "at the given rate", "stated": "as the source states"}.get(self.basis, "at")
+        rate = "" if self.rate is None else f" {self.rate.normalize():f}"
+        ids = f" ({', '.join(self.rate_ids)})" if self.rate_ids else ""
+        return f"converted from {self.from_unit} {how}{rate}{ids}".replace(" at at", " at")

@@ -7,7 +7,7 @@ from typing import Final
 __all__ = ["AREA_UNITS", "CURRENCIES", "PLAIN_UNITS", "is_currency", "is_unit", "unit_label"]
 
 #: Units that are not currencies.
-PLAIN_UNITS: Final = frozenset({"count", "percent", "pp", "km2"})
+PLAIN_UNITS: Final = frozenset({"count", "percent", "pp", "km2", "ratio"})
 
 #: Units of area.
 AREA_UNITS: Final = frozenset({"km2"})
@@ -26,7 +26,7 @@ CURRENCIES: Final = frozenset(
     """.split()  # noqa: SIM905 - a block of codes reads better than a list of strings
 )
 
-_LABELS: Final = {"count": "", "percent": "%", "pp": "pp", "km2": "km²"}
+_LABELS: Final = {"count": "", "percent": "%", "pp": "pp", "km2": "km²", "ratio": "×"}
 
 
 def is_currency(unit: str) -> bool:

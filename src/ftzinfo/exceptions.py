@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 __all__ = [
+    "ConversionError",
     "FtzinfoError",
     "UnknownRecordError",
     "UnknownZoneError",
@@ -98,3 +99,7 @@ class UnknownZoneError(UnknownRecordError):
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return (type(self), (self.key, self.suggestions))
+
+
+class ConversionError(FtzinfoError, ValueError):
+    """A figure cannot be converted: it is not money, or no rate applies."""
