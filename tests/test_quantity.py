@@ -44,7 +44,7 @@ PHRASES = [
 
 
 @pytest.mark.parametrize(("text", "value", "qualifier", "unit", "low", "high"), PHRASES)
-def test_parse_phrases(text, value, qualifier, unit, low, high):  # noqa: PLR0913, PLR0917
+def test_parse_phrases(text, value, qualifier, unit, low, high):
     q = Quantity.parse(text)
     assert (q.value, q.qualifier.value, q.unit, q.low, q.high) == (value, qualifier, unit, low, high)
     assert q.text == text

@@ -20,9 +20,11 @@ from ftzinfo._api import (
     initiatives,
     metrics,
     parent,
+    rank,
     rate,
     rates,
     search,
+    series,
     source,
     sources,
     zone,
@@ -50,13 +52,17 @@ from ftzinfo._model import (
 )
 from ftzinfo._period import Period, PeriodKind
 from ftzinfo._quantity import DEFAULT_TOLERANCE, Conversion, Qualifier, Quantity, UnitMismatchError
+from ftzinfo._rank import Ranking
+from ftzinfo._rollup import AreaRollup
 from ftzinfo._serialize import dumps, from_dict, loads, to_dict
+from ftzinfo._series import Series
 from ftzinfo._version import DATA_VERSION, __version__
 from ftzinfo.exceptions import ConversionError, FtzinfoError, UnknownRecordError, UnknownZoneError, ValidationError
 
 __all__ = [
     "DATA_VERSION",
     "DEFAULT_TOLERANCE",
+    "AreaRollup",
     "Comparison",
     "Conversion",
     "ConversionError",
@@ -76,8 +82,10 @@ __all__ = [
     "PeriodKind",
     "Qualifier",
     "Quantity",
+    "Ranking",
     "Rate",
     "RateKind",
+    "Series",
     "Source",
     "Status",
     "UnitKind",
@@ -100,9 +108,11 @@ __all__ = [
     "loads",
     "metrics",
     "parent",
+    "rank",
     "rate",
     "rates",
     "search",
+    "series",
     "source",
     "sources",
     "to_dict",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
 
 from ftzinfo._bundled import bundled
 from ftzinfo._compare import Comparison
 from ftzinfo._dataset import Dataset, ZoneKey
 from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Rate, Source, Status, Zone, ZoneKind
+from ftzinfo._period import Period
+from ftzinfo._rank import Ranking
+from ftzinfo._series import Series
 
 __all__ = [
     "children",
@@ -19,9 +23,11 @@ __all__ = [
     "initiatives",
     "metrics",
     "parent",
+    "rank",
     "rate",
     "rates",
     "search",
+    "series",
     "source",
     "sources",
     "zone",
@@ -29,14 +35,18 @@ __all__ = [
 ]
 
 
-def dataset() -> Dataset:
+def dataset(*, as_of: dt.date | None = None) -> Dataset:
     """The bundled dataset, loaded on first use (once, thread-safely) and never changed.
+
+    Args:
+        as_of: Return the dataset as it could have been known on this date instead
+            (see :meth:`Dataset.as_of`); this is how an earlier analysis is reproduced.
 
     Example:
         >>> len(ftzinfo.dataset().zones()) > 0
         True
     """
-    return bundled()
+    return bundled() if as_of is None else bundled().as_of(as_of)
 
 
 def zone(key: ZoneKey) -> Zone:
@@ -161,15 +171,39 @@ def parent(zone: ZoneKey) -> Zone | None:
     return bundled().parent(zone)
 
 
-def compare(*zones: ZoneKey, indicators: Sequence[Indicator | str] | None = None) -> Comparison:
+def compare(
+    *zones: ZoneKey,
+    indicators: Sequence[Indicator | str] | None = None,
+    period: Period | str | int | None = None,
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> Comparison:
     """Set zones side by side: one row per indicator, each cell the zone's latest Metric (or None).
 
-    ``str()`` of the result is an aligned text table with numbered sources;
-    ``.to_records()`` gives a list of dicts.
+    ``str()`` of the result is an aligned text table with the qualifiers kept
+    (``≈ 30 %``, ``> 250 bn CNY``) and numbered sources; ``.to_records()`` gives a
+    list of dicts and ``.to_frame()`` a DataFrame. See :meth:`Dataset.compare` for
+    ``period``, ``currency`` and ``as_of``.
 
     Example:
         >>> table = ftzinfo.compare("qianhai", "lingang", indicators=["new_licensed_financial_institutions"])
         >>> table.to_records()[0]["cn-qianhai-cooperation-zone"]
         '7'
     """
-    return bundled().compare(*zones, indicators=indicators)
+    return bundled().compare(*zones, indicators=indicators, period=period, currency=currency, as_of=as_of)
+
+
+def rank(
+    indicator: Indicator | str,
+    *,
+    zones: Iterable[ZoneKey] | None = None,
+    period: Period | str | int | None = None,
+    currency: str | None = None,
+) -> Ranking:
+    """Zones ordered by an indicator in tiers, highest first; ties stay ties (see :meth:`Dataset.rank`)."""
+    return bundled().rank(indicator, zones=zones, period=period, currency=currency)
+
+
+def series(zone: ZoneKey, indicator: Indicator | str) -> Series:
+    """A zone's metrics for one indicator in period order, with ``growth()`` and ``plot()``."""
+    return bundled().series(zone, indicator)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -95,10 +96,29 @@ def _metrics(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _compare(ds: Dataset, args: argparse.Namespace) -> str:
-    table = ds.compare(*args.keys, indicators=args.indicator or None)
+    table = ds.compare(
+        *args.keys, indicators=args.indicator or None, period=args.period, currency=args.currency, as_of=args.as_of
+    )
     if args.json:
         return _json({"rows": table.to_records(), "cells": table.to_long_records()})
     return str(table)
+
+
+def _rank(ds: Dataset, args: argparse.Namespace) -> str:
+    if args.as_of is not None:
+        ds = ds.as_of(args.as_of)
+    zones = ds.zones(kind=args.kind) if args.kind else None
+    if args.zone:
+        zones = tuple(ds.zone(z) for z in args.zone)
+    ranking = ds.rank(args.indicator, zones=zones, period=args.period, currency=args.currency)
+    if args.json:
+        return _json([[{"zone": z.id, "metric": m.id, "value": str(m.value)} for z, m in tier] for tier in ranking])
+    return str(ranking)
+
+
+def _series(ds: Dataset, args: argparse.Namespace) -> str:
+    found = ds.series(args.key, args.indicator)
+    return _json(_records(found.metrics)) if args.json else str(found)
 
 
 def _search(ds: Dataset, args: argparse.Namespace) -> str:
@@ -120,6 +140,19 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str:
 def _validate(_ds: Dataset, args: argparse.Namespace) -> str:
     loaded = Dataset.load(args.file)
     return f"{args.file}: valid ({loaded!r})"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+
+
+def _analysis_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--period", help="figures for this period (2024, 2025-H1 ...); default: the latest")
+    p.add_argument("--currency", help="convert money to this currency, e.g. USD")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="only what was published by this date")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -151,6 +184,15 @@ def _parser() -> argparse.ArgumentParser:
     p = command("compare", _compare, "compare zones side by side")
     p.add_argument("keys", nargs="+", metavar="KEY", help="ids, names or aliases")
     p.add_argument("--indicator", action="append", help="a row to show (repeatable); default: all")
+    _analysis_options(p)
+    p = command("rank", _rank, "order zones by an indicator, ties kept as ties")
+    p.add_argument("indicator", help="an indicator id, e.g. fdi_utilized")
+    p.add_argument("--zone", action="append", help="a zone to rank (repeatable); default: all with a figure")
+    p.add_argument("--kind", choices=[k.value for k in ZoneKind], help="only zones of this kind")
+    _analysis_options(p)
+    p = command("series", _series, "a zone's figures for one indicator over time")
+    p.add_argument("key", help="id, name or alias")
+    p.add_argument("indicator", help="an indicator id, e.g. area_km2")
     p = command("search", _search, "find zones by approximate name")
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=10)

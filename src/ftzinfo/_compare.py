@@ -1,14 +1,20 @@
-"""Comparison tables: zones side by side, one row per indicator."""
+"""Comparison tables: zones side by side, one row per indicator, qualifiers kept."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ftzinfo._model import Indicator, Metric, Source, Zone
-from ftzinfo._render import Notes, marks, metric_cell, render_notes, table, zone_label
+from ftzinfo._period import Period
+from ftzinfo._quantity import Quantity
+from ftzinfo._render import Notes, marks, render_notes, table, zone_label
+from ftzinfo._select import pick, shown_value
+from ftzinfo._text import normalise
+from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset
@@ -37,43 +43,64 @@ class Comparison:
     Attributes:
         zones: The columns.
         indicators: The rows.
-        cells: ``cells[row][column]``: the zone's latest Metric for the row's
-            indicator, or None where the data has none.
-        sources: Every source a cell cites, in note order.
+        cells: ``cells[row][column]``: the Metric chosen for that zone and
+            indicator (the latest, or the one for ``period``), or None.
+        values: The figures shown, parallel to ``cells``: the metric's value,
+            converted where ``currency`` asked for it (see ``Quantity.conversion``).
+        sources: Every source a cell cites (rates included), in note order.
+        period: The period asked for, or None for the latest.
+        currency: The currency money was converted to, or None.
+        as_of: The date the data was restricted to, or None.
     """
 
     zones: tuple[Zone, ...]
     indicators: tuple[Indicator, ...]
     cells: tuple[tuple[Metric | None, ...], ...]
+    values: tuple[tuple[Quantity | None, ...], ...]
     sources: tuple[Source, ...]
+    period: Period | None = None
+    currency: str | None = None
+    as_of: dt.date | None = None
     _cited: tuple[tuple[tuple[int, ...], ...], ...] = attrs.field(alias="cited", repr=False)
+
+    def _position(self, indicator: Indicator | str, zone: Zone | str) -> tuple[int, int]:
+        indicator_id = indicator.id if isinstance(indicator, Indicator) else indicator
+        rows = [i.id for i in self.indicators]
+        if indicator_id not in rows:
+            raise UnknownRecordError("row", indicator_id, rows[:3])
+        key = normalise(zone.id if isinstance(zone, Zone) else zone)
+        for column, z in enumerate(self.zones):
+            if key in {normalise(k) for k in (z.id, z.name, z.name_zh, *z.aliases) if k}:
+                return rows.index(indicator_id), column
+        raise UnknownZoneError(zone, [z.name for z in self.zones])
 
     def cell(self, indicator: Indicator | str, zone: Zone | str) -> Metric | None:
         """The Metric at one indicator's row and one zone's column."""
-        indicator_id = indicator.id if isinstance(indicator, Indicator) else indicator
-        zone_id = zone.id if isinstance(zone, Zone) else zone
-        row = [i.id for i in self.indicators].index(indicator_id)
-        column = [z.id for z in self.zones].index(zone_id)
+        row, column = self._position(indicator, zone)
         return self.cells[row][column]
+
+    def value(self, indicator: Indicator | str, zone: Zone | str) -> Quantity | None:
+        """The figure shown at one indicator's row and one zone's column (converted if asked)."""
+        row, column = self._position(indicator, zone)
+        return self.values[row][column]
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per row: ``indicator``, ``name``, then each zone id with its cell text (or None)."""
         records = []
-        for indicator, row in zip(self.indicators, self.cells, strict=True):
+        for indicator, row in zip(self.indicators, self.values, strict=True):
             record: dict[str, Any] = {"indicator": indicator.id, "name": indicator.name}
-            for zone, metric in zip(self.zones, row, strict=True):
-                record[zone.id] = None if metric is None else str(metric.value)
+            for zone, q in zip(self.zones, row, strict=True):
+                record[zone.id] = None if q is None else str(q)
             records.append(record)
         return records
 
     def to_long_records(self) -> list[dict[str, Any]]:
-        """One dict per filled cell, with the figure's bounds, period and source ids."""
+        """One dict per filled cell: the figure's bounds, qualifier, unit, period, conversion and sources."""
         out = []
-        for indicator, row in zip(self.indicators, self.cells, strict=True):
-            for zone, metric in zip(self.zones, row, strict=True):
-                if metric is None:
+        for indicator, metrics, values in zip(self.indicators, self.cells, self.values, strict=True):
+            for zone, metric, q in zip(self.zones, metrics, values, strict=True):
+                if metric is None or q is None:
                     continue
-                q = metric.value
                 out.append(
                     {
                         "indicator": indicator.id,
@@ -84,24 +111,65 @@ class Comparison:
                         "low": q.low,
                         "high": q.high,
                         "unit": q.unit,
-                        "text": q.text,
+                        "text": metric.value.text,
                         "period": None if metric.period is None else str(metric.period),
+                        "conversion": None if q.conversion is None else str(q.conversion),
                         "sources": tuple(ev.source_id for ev in metric.evidence),
                     }
                 )
         return out
 
+    def to_frame(self) -> Any:
+        """The long records as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from ftzinfo._frames import frame  # noqa: PLC0415 - pandas only when asked for
+
+        return frame(self.to_long_records())
+
+    def plot(self, indicator: Indicator | str | None = None) -> Any:
+        """A bar chart of one row (the first by default) with the intervals as error bars.
+
+        Needs the ``plot`` extra (matplotlib); returns the Figure.
+        """
+        from ftzinfo._plot import plot_comparison  # noqa: PLC0415 - matplotlib only when asked for
+
+        return plot_comparison(self, indicator)
+
     def __str__(self) -> str:
         headers = ["indicator", *(zone_label(z) for z in self.zones)]
         rows = [[label, *(fact(z) for z in self.zones)] for label, fact in _FACTS]
-        for indicator, row, cited in zip(self.indicators, self.cells, self._cited, strict=True):
-            cells = [_EMPTY if m is None else f"{metric_cell(m)} {marks(c)}" for m, c in zip(row, cited, strict=True)]
+        conversions: list[str] = []
+        for indicator, metrics, values, cited in zip(
+            self.indicators, self.cells, self.values, self._cited, strict=True
+        ):
+            cells = []
+            for metric, q, numbers in zip(metrics, values, cited, strict=True):
+                if metric is None or q is None:
+                    cells.append(_EMPTY)
+                    continue
+                text = f"{q}" + (f" ({metric.period})" if metric.period is not None else "")
+                if q.conversion is not None:
+                    conversions.append(f"{metric.id}: {metric.value} {q.conversion}")
+                    text += f" *{len(conversions)}"
+                cells.append(f"{text} {marks(numbers)}")
             rows.append([indicator.name, *cells])
+        parts = [table(headers, rows)]
+        if conversions:
+            parts.append("Conversions:\n" + "\n".join(f"  *{i} {c}" for i, c in enumerate(conversions, 1)))
         notes = render_notes(self.sources)
-        return table(headers, rows) + ("\n\n" + notes if notes else "")
+        if notes:
+            parts.append(notes)
+        return "\n\n".join(parts)
 
 
-def build_comparison(ds: Dataset, zones: Sequence[Zone], indicators: Sequence[Indicator | str] | None) -> Comparison:
+def build_comparison(
+    ds: Dataset,
+    zones: Sequence[Zone],
+    indicators: Sequence[Indicator | str] | None,
+    *,
+    period: Period | None = None,
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> Comparison:
     """Build the Comparison of ``zones`` on ``indicators`` (by default, all they have)."""
     if indicators is None:
         present = {m.indicator for z in zones for m in ds.metrics(z)}
@@ -109,18 +177,27 @@ def build_comparison(ds: Dataset, zones: Sequence[Zone], indicators: Sequence[In
     else:
         rows = tuple(ds.indicator(i) for i in indicators)
     notes = Notes()
-    cells = []
-    cited = []
+    cells, values, cited = [], [], []
     for indicator in rows:
-        row: list[Metric | None] = []
-        numbers: list[tuple[int, ...]] = []
-        for zone in zones:
-            found = ds.metrics(zone, indicator=indicator)
-            latest = found[-1] if found else None
-            row.append(latest)
-            numbers.append(() if latest is None else notes.numbers(ds.sources_of(latest)))
-        cells.append(tuple(row))
+        metrics = [pick(ds, zone, indicator, period) for zone in zones]
+        shown = [None if m is None else shown_value(m, currency) for m in metrics]
+        numbers = []
+        for m, q in zip(metrics, shown, strict=True):
+            sources: list[Source] = [] if m is None else list(ds.sources_of(m))
+            if q is not None and q.conversion is not None:
+                sources += [s for r in q.conversion.rate_ids for s in ds.sources_of(ds.rate_by_id(r))]
+            numbers.append(notes.numbers(sources))
+        cells.append(tuple(metrics))
+        values.append(tuple(shown))
         cited.append(tuple(numbers))
     return Comparison(
-        zones=tuple(zones), indicators=rows, cells=tuple(cells), sources=notes.sources, cited=tuple(cited)
+        zones=tuple(zones),
+        indicators=rows,
+        cells=tuple(cells),
+        values=tuple(values),
+        sources=notes.sources,
+        period=period,
+        currency=currency,
+        as_of=as_of,
+        cited=tuple(cited),
     )

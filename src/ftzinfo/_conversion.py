@@ -37,12 +37,13 @@ def convert(
     if currency == q.unit:
         return q
     if rate is not None:
+        factor = _decimal_rate(rate)
         return _scaled(
-            q, currency, _decimal_rate(rate), Conversion(from_unit=q.unit, rate=_decimal_rate(rate), basis="explicit")
+            q, currency, factor, Conversion(from_unit=q.unit, to_unit=currency, rate=factor, basis="explicit")
         )
     if q.equivalent is not None and q.equivalent.unit == currency:
         implied = None if not q.value or q.equivalent.value is None else q.equivalent.value / q.value
-        conversion = Conversion(from_unit=q.unit, rate=implied, basis="stated")
+        conversion = Conversion(from_unit=q.unit, to_unit=currency, rate=implied, basis="stated")
         return attrs.evolve(q.equivalent, conversion=conversion)
     if period is None:
         raise ConversionError(
@@ -50,7 +51,9 @@ def convert(
         )
     year = _year(period)
     factor, divisor, ids = _bundled_factor(q.unit, currency, year, dataset)
-    conversion = Conversion(from_unit=q.unit, rate=factor / divisor, basis="annual_average", rate_ids=ids)
+    conversion = Conversion(
+        from_unit=q.unit, to_unit=currency, rate=factor / divisor, basis="annual_average", rate_ids=ids
+    )
     return _scaled(q, currency, factor, conversion, divisor)
 
 

@@ -6,6 +6,7 @@ loads into another; :meth:`Dataset.merge` combines them into a third.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,6 +20,9 @@ from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationE
 
 if TYPE_CHECKING:
     from ftzinfo._compare import Comparison
+    from ftzinfo._rank import Ranking
+    from ftzinfo._rollup import AreaRollup
+    from ftzinfo._series import Series
 
 __all__ = ["FORMAT", "Dataset"]
 
@@ -55,7 +59,7 @@ class Dataset:
         "_search_keys",
     )
 
-    def __init__(  # noqa: PLR0913 - one argument per kind of record
+    def __init__(
         self,
         *,
         zones: Iterable[Zone] = (),
@@ -289,7 +293,7 @@ class Dataset:
         found: Source = self._get("sources", "source", source_id)
         return found
 
-    def sources_of(self, record: Zone | Initiative | Metric) -> tuple[Source, ...]:
+    def sources_of(self, record: Zone | Initiative | Metric | Rate) -> tuple[Source, ...]:
         """The sources a record's evidence cites, with the originals of republications, in order."""
         seen: dict[str, Source] = {}
         for ev in record.evidence:
@@ -308,20 +312,97 @@ class Dataset:
 
     # -- comparing -------------------------------------------------------------
 
-    def compare(self, *zones: ZoneKey, indicators: Sequence[Indicator | str] | None = None) -> Comparison:
+    def compare(
+        self,
+        *zones: ZoneKey,
+        indicators: Sequence[Indicator | str] | None = None,
+        period: Period | str | int | None = None,
+        currency: str | None = None,
+        as_of: dt.date | None = None,
+    ) -> Comparison:
         """Set zones side by side: one row per indicator, each cell the zone's latest Metric.
 
         Args:
             *zones: Two or more zones (or keys :meth:`zone` accepts).
             indicators: The rows; by default every indicator any of the zones has.
+            period: Show the figures for this period (a Period, ``"2024"``, or a year)
+                rather than the latest.
+            currency: Convert money to this currency (the source's stated equivalent,
+                else the bundled annual average for the figure's period); each
+                converted cell says which rate converted it.
+            as_of: Use only what was published by this date (see :meth:`as_of`).
 
         Example:
             >>> ftzinfo.dataset().compare("qianhai", "lingang").zones[1].name
             'Lin-gang Special Area'
         """
         from ftzinfo._compare import build_comparison  # noqa: PLC0415 - only comparing needs it
+        from ftzinfo._select import as_period  # noqa: PLC0415
 
-        return build_comparison(self, [self.zone(z) for z in zones], indicators)
+        ds = self if as_of is None else self.as_of(as_of)
+        return build_comparison(
+            ds, [ds.zone(z) for z in zones], indicators, period=as_period(period), currency=currency, as_of=as_of
+        )
+
+    def rank(
+        self,
+        indicator: Indicator | str,
+        *,
+        zones: Iterable[ZoneKey] | None = None,
+        period: Period | str | int | None = None,
+        currency: str | None = None,
+    ) -> Ranking:
+        """Zones ordered by their figure for ``indicator``, in tiers of figures the sources cannot order.
+
+        Args:
+            indicator: The indicator (or its id).
+            zones: The zones to rank; by default every zone with a figure for it.
+            period: Rank the figures for this period rather than each zone's latest.
+            currency: Convert money to this currency first.
+
+        Raises:
+            UnitMismatchError: The figures are in different units (pass ``currency=`` for money).
+
+        Example:
+            >>> tiers = ftzinfo.rank("fdi_utilized", zones=["qianhai", "lingang"], currency="USD")
+            >>> [[zone.id for zone, _ in tier] for tier in tiers]
+            [['cn-qianhai-cooperation-zone'], ['cn-shanghai-lingang']]
+        """
+        from ftzinfo._rank import rank  # noqa: PLC0415
+        from ftzinfo._select import as_period  # noqa: PLC0415
+
+        chosen = None if zones is None else [self.zone(z) for z in zones]
+        return rank(self, self.indicator(indicator), chosen, period=as_period(period), currency=currency)
+
+    def series(self, zone: ZoneKey, indicator: Indicator | str) -> Series:
+        """A zone's metrics for one indicator in period order (those without a period left out)."""
+        from ftzinfo._series import Series  # noqa: PLC0415
+
+        z, ind = self.zone(zone), self.indicator(indicator)
+        dated = tuple(m for m in self.metrics(z, indicator=ind) if m.period is not None)
+        return Series(zone=z, indicator=ind, metrics=dated)
+
+    def as_of(self, date: dt.date, *, strict: bool = False) -> Dataset:
+        """The dataset as it could have been known on ``date``.
+
+        Only records whose evidence was published on or before ``date`` are kept (an
+        undated page counts when the fact it states had happened, unless
+        ``strict``), and only if what they refer to is kept too.
+        """
+        from ftzinfo._asof import restrict  # noqa: PLC0415
+
+        return restrict(self, date, strict=strict)
+
+    def area_rollup(self, zone: ZoneKey) -> AreaRollup:
+        """The areas of a zone's areas added up, set against the zone's own stated area."""
+        from ftzinfo._rollup import area_rollup  # noqa: PLC0415
+
+        return area_rollup(self, self.zone(zone))
+
+    def rate_by_id(self, rate_id: str) -> Rate:
+        """The exchange rate with this id (raises :class:`UnknownRecordError`)."""
+        found: Rate = self._get("rates", "rate", rate_id)
+        return found
 
     # -- whole-dataset operations ----------------------------------------------
 

@@ -139,12 +139,20 @@ class Interval:
         return _hull(candidates)
 
     def __truediv__(self, other: Interval) -> Interval:
-        if other.low is None or other.high is None or (other.low <= 0 <= other.high):
-            msg = "cannot divide by an interval that is unbounded or may be zero"
+        positive = other.low is not None and (other.low > 0 or (other.low == 0 and not other.low_closed))
+        negative = other.high is not None and (other.high < 0 or (other.high == 0 and not other.high_closed))
+        if not (positive or negative):
+            msg = "cannot divide by an interval that may be zero"
             raise ZeroDivisionError(msg)
         # Each end divided directly (not times an inverse), so that rounding, which is
         # monotone, keeps every point-wise quotient inside the result.
-        return _hull([(a / b, a_closed and b_closed) for a, a_closed in self._ends() for b, b_closed in other._ends()])
+        candidates = [
+            _quotient(a, b)
+            for a in self._ends()
+            for b in other._ends()
+            if not (a[0].is_infinite() and b[0].is_infinite())
+        ]
+        return _hull(candidates)
 
     def _ends(self) -> tuple[tuple[Decimal, bool], tuple[Decimal, bool]]:
         low = -_INF if self.low is None else self.low
@@ -159,6 +167,16 @@ def _product(a_end: tuple[Decimal, bool], b_end: tuple[Decimal, bool]) -> tuple[
     if (a.is_infinite() and b == 0) or (b.is_infinite() and a == 0):
         return Decimal(0), zero_reached  # an unbounded end times zero: the limit is zero
     return a * b, (a_closed and b_closed) or zero_reached
+
+
+def _quotient(a_end: tuple[Decimal, bool], b_end: tuple[Decimal, bool]) -> tuple[Decimal, bool]:
+    """The quotient of two ends; dividing by zero approaches an unbounded end."""
+    (a, a_closed), (b, b_closed) = a_end, b_end
+    if b == 0:  # an open zero end of a one-signed divisor: the quotient grows without bound
+        return (_INF if a >= 0 else -_INF), False
+    if b.is_infinite():
+        return Decimal(0), a == 0 and a_closed
+    return a / b, a_closed and b_closed
 
 
 def _hull(candidates: list[tuple[Decimal, bool]]) -> Interval:

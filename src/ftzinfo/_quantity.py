@@ -423,19 +423,33 @@ class Conversion:
 
     Attributes:
         from_unit: The currency the figure was stated in.
-        rate: Units of the new currency per unit of ``from_unit``.
+        to_unit: The currency it was converted to.
+        rate: Units of ``to_unit`` per unit of ``from_unit``.
         basis: ``explicit`` (the caller's rate), ``stated`` (the source's own
             equivalent) or ``annual_average`` (bundled rates).
         rate_ids: The ids of the bundled rates used, if any.
     """
 
     from_unit: str = attrs.field(validator=_check_unit)
+    to_unit: str = attrs.field(validator=_check_unit)
     rate: Decimal | None = attrs.field(validator=_check_decimal)
     basis: str
     rate_ids: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        how = {"explicit": "at the given rate", "stated": "as the source states"}.get(self.basis, "at")
-        rate = "" if self.rate is None else f" {self.rate.normalize():f}"
-        ids = f" ({', '.join(self.rate_ids)})" if self.rate_ids else ""
-        return f"converted from {self.from_unit} {how}{rate}{ids}".replace(" at at", " at")
+        if self.basis == "stated":
+            return f"the source's own figure in {self.to_unit} beside the {self.from_unit} one"
+        how = "at the given rate" if self.basis == "explicit" else "at the annual average"
+        text = f"converted from {self.from_unit} {how}"
+        if self.rate:
+            forward, back = _sig(self.rate), _sig(1 / self.rate)
+            text += f" of {forward} {self.to_unit} per {self.from_unit} ({back} {self.from_unit} per {self.to_unit})"
+        if self.rate_ids:
+            text += f" [{', '.join(self.rate_ids)}]"
+        return text
+
+
+def _sig(value: Decimal, digits: int = 6) -> str:
+    """``value`` to ``digits`` significant digits, without an exponent."""
+    rounded = round(value, digits - 1 - value.adjusted())
+    return f"{rounded.normalize():f}"

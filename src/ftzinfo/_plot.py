@@ -1,0 +1,79 @@
+"""Charts with the intervals drawn as error bars (the ``plot`` extra, matplotlib)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ftzinfo._optional import require
+from ftzinfo._units import unit_label
+
+if TYPE_CHECKING:
+    from ftzinfo._compare import Comparison
+    from ftzinfo._model import Indicator
+    from ftzinfo._quantity import Quantity
+    from ftzinfo._series import Series
+
+__all__ = ["plot_comparison", "plot_series"]
+
+
+def _figure() -> tuple[Any, Any]:
+    require("matplotlib", "plot")
+    from matplotlib.figure import Figure  # noqa: PLC0415 - matplotlib is optional
+
+    fig = Figure(figsize=(7, 4), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _points(values: Sequence[Quantity | None]) -> tuple[list[float], list[float], list[float], list[bool]]:
+    """Midpoints, lower and upper error lengths, and whether the upper end is unbounded."""
+    mids, below, above, open_top = [], [], [], []
+    for q in values:
+        if q is None or (q.midpoint is None and q.low is None and q.high is None):
+            mids.append(float("nan"))
+            below.append(0.0)
+            above.append(0.0)
+            open_top.append(False)
+            continue
+        mid = q.midpoint if q.midpoint is not None else (q.low if q.low is not None else q.high)
+        assert mid is not None  # noqa: S101 - one of them is set, checked above
+        mids.append(float(mid))
+        below.append(0.0 if q.low is None else float(mid - q.low))
+        above.append(0.0 if q.high is None else float(q.high - mid))
+        open_top.append(q.high is None)
+    return mids, below, above, open_top
+
+
+def _unit(values: Sequence[Quantity | None]) -> str:
+    units = {q.unit for q in values if q is not None}
+    return unit_label(units.pop()) if len(units) == 1 else ""
+
+
+def plot_comparison(comparison: Comparison, indicator: Indicator | str | None) -> Any:
+    """Bars for one row of a Comparison, one per zone, with interval error bars."""
+    if not comparison.indicators:
+        raise ValueError("the comparison has no rows to plot")
+    row = 0 if indicator is None else comparison._position(indicator, comparison.zones[0])[0]  # noqa: SLF001
+    values = comparison.values[row]
+    fig, ax = _figure()
+    labels = [z.aliases[0] if z.aliases else z.name for z in comparison.zones]
+    mids, below, above, open_top = _points(values)
+    ax.bar(labels, mids, yerr=[below, above], capsize=6, color="#4c78a8")
+    for x, (mid, up) in enumerate(zip(mids, open_top, strict=True)):
+        if up:  # "more than": the bar is a floor, the true value lies above it
+            ax.annotate("▲ more", (x, mid), ha="center", va="bottom")
+    ax.set_title(comparison.indicators[row].name)
+    ax.set_ylabel(_unit(values))
+    return fig
+
+
+def plot_series(series: Series) -> Any:
+    """A line over time with the intervals as error bars."""
+    fig, ax = _figure()
+    values = [m.value for m in series.metrics]
+    mids, below, above, _ = _points(values)
+    x = [m.period.end if m.period is not None else None for m in series.metrics]
+    ax.errorbar(x, mids, yerr=[below, above], marker="o", capsize=4)
+    ax.set_title(f"{series.indicator.name}: {series.zone.name}")
+    ax.set_ylabel(_unit(values))
+    return fig
