@@ -181,3 +181,30 @@ def test_nominal_lies_in_its_interval(q):
     if q.value is not None:
         assert q.low is None or q.low <= q.value
         assert q.high is None or q.value <= q.high
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "low_closed", "high_closed"),
+    [
+        ("518", D(518), D(518), True, True),
+        ("about 20", D(18), D(22), True, True),
+        ("nearly 30", D(27), D(30), True, False),
+        ("more than 250", D(250), None, False, False),
+        ("at least 80", D(80), None, True, False),
+        ("less than 5", None, D(5), False, False),
+        ("up to 100", None, D(100), False, True),
+        ("between 10 and 20", D(10), D(20), True, True),
+        ("a double-digit rate", D(10), D(100), True, False),
+    ],
+)
+def test_each_qualifier_has_its_interval(text, low, high, low_closed, high_closed):
+    q = Quantity.parse(text)
+    assert (q.low, q.high) == (low, high)
+    assert (q.low_closed or q.low is None, q.high_closed or q.high is None) == (
+        low_closed or low is None,
+        high_closed or high is None,
+    )
+    if low is not None:
+        assert (low in q.interval) is low_closed
+    if high is not None:
+        assert (high in q.interval) is high_closed
