@@ -27,6 +27,7 @@ from ftzinfo._api import (
     series,
     source,
     sources,
+    use,
     zone,
     zones,
 )
@@ -54,6 +55,7 @@ from ftzinfo._period import Period, PeriodKind
 from ftzinfo._quantity import DEFAULT_TOLERANCE, Conversion, Qualifier, Quantity, UnitMismatchError
 from ftzinfo._rank import Ranking
 from ftzinfo._rollup import AreaRollup
+from ftzinfo._schema import json_schema
 from ftzinfo._serialize import dumps, from_dict, loads, to_dict
 from ftzinfo._series import Series
 from ftzinfo._version import DATA_VERSION, __version__
@@ -105,6 +107,7 @@ __all__ = [
     "indicator",
     "indicators",
     "initiatives",
+    "json_schema",
     "loads",
     "metrics",
     "parent",
@@ -116,6 +119,7 @@ __all__ = [
     "source",
     "sources",
     "to_dict",
+    "use",
     "zone",
     "zones",
 ]

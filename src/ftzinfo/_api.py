@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar, Token
 
 from ftzinfo._bundled import bundled
 from ftzinfo._compare import Comparison
@@ -30,13 +31,14 @@ __all__ = [
     "series",
     "source",
     "sources",
+    "use",
     "zone",
     "zones",
 ]
 
 
 def dataset(*, as_of: dt.date | None = None) -> Dataset:
-    """The bundled dataset, loaded on first use (once, thread-safely) and never changed.
+    """The bundled dataset (or the one :func:`use` chose), loaded once, thread-safely, never changed.
 
     Args:
         as_of: Return the dataset as it could have been known on this date instead
@@ -46,7 +48,43 @@ def dataset(*, as_of: dt.date | None = None) -> Dataset:
         >>> len(ftzinfo.dataset().zones()) > 0
         True
     """
-    return bundled() if as_of is None else bundled().as_of(as_of)
+    return _current() if as_of is None else _current().as_of(as_of)
+
+
+_active: ContextVar[Dataset | None] = ContextVar("ftzinfo_dataset", default=None)
+
+
+def _current() -> Dataset:
+    return _active.get() or bundled()
+
+
+class use:  # noqa: N801 - used like a function: ftzinfo.use(ds)
+    """Make the module-level functions answer from ``dataset`` (None: the bundled data again).
+
+    Works as a plain call, or as a context manager that restores the previous
+    dataset on exit. The choice belongs to the current thread (and asyncio task).
+
+    Example:
+        >>> extra = ftzinfo.Dataset(indicators=[ftzinfo.Indicator(
+        ...     id="port_throughput", name="Port throughput", unit_kind="count", measure="flow")])
+        >>> with ftzinfo.use(ftzinfo.dataset().merge(extra)):
+        ...     ftzinfo.indicator("port_throughput").name
+        'Port throughput'
+        >>> ftzinfo.get_zone("lingang").id  # the bundled data again
+        'cn-shanghai-lingang'
+    """
+
+    def __init__(self, dataset: Dataset | None) -> None:
+        if dataset is not None and not isinstance(dataset, Dataset):
+            raise TypeError(f"use() takes a Dataset or None, not {type(dataset).__name__}")
+        self.dataset = dataset
+        self._token: Token[Dataset | None] = _active.set(dataset)
+
+    def __enter__(self) -> Dataset:
+        return _current()
+
+    def __exit__(self, *exc: object) -> None:
+        _active.reset(self._token)
 
 
 def zone(key: ZoneKey) -> Zone:
@@ -68,7 +106,7 @@ def zone(key: ZoneKey) -> Zone:
         >>> ftzinfo.zone("临港新片区").name
         'Lin-gang Special Area'
     """
-    return bundled().zone(key)
+    return _current().zone(key)
 
 
 def get_zone(key: ZoneKey, default: Zone | None = None) -> Zone | None:
@@ -78,7 +116,7 @@ def get_zone(key: ZoneKey, default: Zone | None = None) -> Zone | None:
         >>> ftzinfo.get_zone("atlantis") is None
         True
     """
-    return bundled().get_zone(key, default)
+    return _current().get_zone(key, default)
 
 
 def zones(
@@ -90,7 +128,7 @@ def zones(
         >>> "cn-shanghai-lingang" in [z.id for z in ftzinfo.zones(parent="shanghai ftz")]
         True
     """
-    return bundled().zones(country=country, kind=kind, parent=parent)
+    return _current().zones(country=country, kind=kind, parent=parent)
 
 
 def search(text: str, limit: int = 10) -> list[Zone]:
@@ -100,14 +138,14 @@ def search(text: str, limit: int = 10) -> list[Zone]:
         >>> ftzinfo.search("lingnag")[0].id
         'cn-shanghai-lingang'
     """
-    return bundled().search(text, limit)
+    return _current().search(text, limit)
 
 
 def initiatives(
     zone: ZoneKey | None = None, *, kind: InitiativeKind | str | None = None, status: Status | str | None = None
 ) -> tuple[Initiative, ...]:
     """Initiatives, sorted by id; optionally of one zone, one kind or one status."""
-    return bundled().initiatives(zone, kind=kind, status=status)
+    return _current().initiatives(zone, kind=kind, status=status)
 
 
 def metrics(zone: ZoneKey | None = None, *, indicator: Indicator | str | None = None) -> tuple[Metric, ...]:
@@ -117,22 +155,22 @@ def metrics(zone: ZoneKey | None = None, *, indicator: Indicator | str | None = 
         >>> str(ftzinfo.metrics("Qianhai International Financial City", indicator="financial_institutions")[-1].value)
         '518'
     """
-    return bundled().metrics(zone, indicator=indicator)
+    return _current().metrics(zone, indicator=indicator)
 
 
 def indicators() -> tuple[Indicator, ...]:
     """The indicators metrics are recorded under, in the registry's order."""
-    return bundled().indicators()
+    return _current().indicators()
 
 
 def indicator(indicator_id: str) -> Indicator:
     """The indicator with this id (raises :class:`UnknownRecordError`)."""
-    return bundled().indicator(indicator_id)
+    return _current().indicator(indicator_id)
 
 
 def rates() -> tuple[Rate, ...]:
     """Every bundled exchange rate, sorted by id."""
-    return bundled().rates()
+    return _current().rates()
 
 
 def rate(currency: str, per: str, year: int, *, series: str | None = None) -> Rate:
@@ -143,22 +181,22 @@ def rate(currency: str, per: str, year: int, *, series: str | None = None) -> Ra
         >>> str(r.value), r.series
         ('7.0809', 'fed-g5a')
     """
-    return bundled().rate(currency, per, year, series=series)
+    return _current().rate(currency, per, year, series=series)
 
 
 def sources() -> tuple[Source, ...]:
     """Every source the data cites, sorted by id."""
-    return bundled().sources()
+    return _current().sources()
 
 
 def source(source_id: str) -> Source:
     """The source with this id (raises :class:`UnknownRecordError`)."""
-    return bundled().source(source_id)
+    return _current().source(source_id)
 
 
 def children(zone: ZoneKey) -> tuple[Zone, ...]:
     """The zones directly inside ``zone``, sorted by id."""
-    return bundled().children(zone)
+    return _current().children(zone)
 
 
 def parent(zone: ZoneKey) -> Zone | None:
@@ -168,7 +206,7 @@ def parent(zone: ZoneKey) -> Zone | None:
         >>> ftzinfo.parent("lingang").id
         'cn-shanghai-ftz'
     """
-    return bundled().parent(zone)
+    return _current().parent(zone)
 
 
 def compare(
@@ -190,7 +228,7 @@ def compare(
         >>> table.to_records()[0]["cn-qianhai-cooperation-zone"]
         '7'
     """
-    return bundled().compare(*zones, indicators=indicators, period=period, currency=currency, as_of=as_of)
+    return _current().compare(*zones, indicators=indicators, period=period, currency=currency, as_of=as_of)
 
 
 def rank(
@@ -201,9 +239,9 @@ def rank(
     currency: str | None = None,
 ) -> Ranking:
     """Zones ordered by an indicator in tiers, highest first; ties stay ties (see :meth:`Dataset.rank`)."""
-    return bundled().rank(indicator, zones=zones, period=period, currency=currency)
+    return _current().rank(indicator, zones=zones, period=period, currency=currency)
 
 
 def series(zone: ZoneKey, indicator: Indicator | str) -> Series:
     """A zone's metrics for one indicator in period order, with ``growth()`` and ``plot()``."""
-    return bundled().series(zone, indicator)
+    return _current().series(zone, indicator)

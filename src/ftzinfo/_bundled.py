@@ -33,7 +33,7 @@ def _load() -> Dataset:
     from ftzinfo._serialize import parse_json  # noqa: PLC0415
 
     root = resources.files(_DATA_PACKAGE).joinpath("data")
-    combined: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    combined: dict[str, Any] = {kind: [] for kind in KINDS}
     for name in data_index()["files"]:
         part = parse_json(root.joinpath(name).read_bytes(), where=f"data/{name}")
         for kind, records in structure_records(part, where=f"data/{name}").items():

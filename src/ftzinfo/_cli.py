@@ -26,7 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        out = args.run(dataset(), args)
+        ds = dataset()
+        if args.data is not None:
+            ds = ds.merge(Dataset.load(args.data, extends=ds), override=args.override)
+        out = args.run(ds, args)
     except FtzinfoError as exc:
         print(f"ftzinfo: {exc}", file=sys.stderr)
         return 1
@@ -137,8 +140,9 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str:
     return f"wrote {len(ds)} records to {args.output}"
 
 
-def _validate(_ds: Dataset, args: argparse.Namespace) -> str:
-    loaded = Dataset.load(args.file)
+def _validate(ds: Dataset, args: argparse.Namespace) -> str:
+    loaded = Dataset.load(args.file, extends=ds)
+    ds.merge(loaded)  # references and ids are checked against the data it extends
     return f"{args.file}: valid ({loaded!r})"
 
 
@@ -161,6 +165,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Look up free trade zones, their initiatives and figures, with their sources.",
     )
     parser.add_argument("--version", action="version", version=f"ftzinfo {__version__} (data {DATA_VERSION})")
+    parser.add_argument("--data", metavar="FILE", help="add the records of a dataset file to the bundled data")
+    parser.add_argument("--override", action="store_true", help="with --data: let the file's records replace ours")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -68,6 +68,7 @@ class Dataset:
         metrics: Iterable[Metric] = (),
         sources: Iterable[Source] = (),
         rates: Iterable[Rate] = (),
+        extends: Dataset | None = None,
     ) -> None:
         records: dict[str, tuple[Any, ...]] = {
             "zones": tuple(sorted(zones, key=_id)),
@@ -82,7 +83,11 @@ class Dataset:
             raise ValidationError(problems)
         self._records = records
         self._by_id: dict[str, dict[str, Any]] = {kind: {r.id: r for r in records[kind]} for kind in KINDS}
-        problems = [*check_ids(records), *check_references(records, self._by_id)]
+        # An extension (a user's file) may refer to records of the dataset it extends.
+        known = self._by_id
+        if extends is not None:
+            known = {k: {**extends._by_id[k], **v} for k, v in self._by_id.items()}  # noqa: SLF001 - same class
+        problems = [*check_ids(records), *check_references(records, known)]
         if problems:
             raise ValidationError(problems)
         self._build_indexes()
@@ -440,15 +445,54 @@ class Dataset:
         dump_dataset(self, target, indent=indent)
 
     @classmethod
-    def load(cls, source: str | Path | IO[str] | IO[bytes]) -> Dataset:
+    def load(
+        cls,
+        source: str | Path | IO[str] | IO[bytes],
+        *,
+        extends: Dataset | None = None,
+        max_size: int | None = None,
+    ) -> Dataset:
         """Read a dataset file written by :meth:`dump` or by hand.
 
-        Raises:
-            ValidationError: The file is not valid; every problem is listed with its path.
-        """
-        from ftzinfo._dataset_io import load_dataset  # noqa: PLC0415
+        Args:
+            source: A path, or an open file.
+            extends: A dataset the file's records may refer to (usually
+                ``ftzinfo.dataset()``): a metric of a bundled zone, say. The result
+                holds only the file's records; :meth:`merge` it into ``extends``.
+            max_size: The largest file accepted, in bytes (default 100 MB).
 
-        return load_dataset(source)
+        Raises:
+            ValidationError: The file is not valid; every problem is listed with its
+                path, such as ``metrics[12].period: ...``.
+        """
+        from ftzinfo._dataset_io import MAX_FILE_SIZE, load_dataset  # noqa: PLC0415
+
+        return load_dataset(source, extends=extends, max_size=MAX_FILE_SIZE if max_size is None else max_size)
+
+    def merge(self, other: Dataset, *, override: bool = False) -> Dataset:
+        """A new dataset with the records of both; neither is changed.
+
+        Args:
+            other: The records to add, such as a user's file loaded with
+                ``Dataset.load(path, extends=ftzinfo.dataset())``.
+            override: Let ``other``'s records replace records with the same id.
+
+        Raises:
+            ValidationError: An id is in both with different records (unless
+                ``override``), or a reference does not resolve in the merged data.
+
+        Example:
+            >>> mine = ftzinfo.Dataset(indicators=[ftzinfo.Indicator(
+            ...     id="port_throughput", name="Port throughput", unit_kind="count", measure="flow")])
+            >>> merged = ftzinfo.dataset().merge(mine)
+            >>> merged.indicator("port_throughput").name
+            'Port throughput'
+            >>> len(merged.indicators()) - len(ftzinfo.dataset().indicators())
+            1
+        """
+        from ftzinfo._merge import merge  # noqa: PLC0415
+
+        return merge(self, other, override=override)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):

@@ -9,7 +9,7 @@ from typing import IO, Any, Final
 
 from ftzinfo._dataset import FORMAT, Dataset
 from ftzinfo._integrity import KINDS, TYPES
-from ftzinfo._serialize import MAX_ERRORS, converter, errors_of, is_structure_error, parse_json
+from ftzinfo._serialize import MAX_ERRORS, check_depth, converter, errors_of, is_structure_error, parse_json
 from ftzinfo.exceptions import ValidationError, join_path
 
 __all__ = ["MAX_FILE_SIZE", "dataset_from_dict", "dump_dataset", "load_dataset", "structure_records"]
@@ -18,11 +18,11 @@ __all__ = ["MAX_FILE_SIZE", "dataset_from_dict", "dump_dataset", "load_dataset",
 MAX_FILE_SIZE: Final = 100 * 1024 * 1024
 
 
-def dataset_from_dict(data: Any, *, where: str = "") -> Dataset:
+def dataset_from_dict(data: Any, *, where: str = "", extends: Dataset | None = None) -> Dataset:
     """Build a Dataset from the file layout; every problem is reported with its path."""
     lists = structure_records(data, where=where)
     try:
-        return Dataset(**lists)
+        return Dataset(**lists, extends=extends)
     except ValidationError as exc:
         raise exc.prefixed(where) from None
 
@@ -65,7 +65,9 @@ def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
     return lists
 
 
-def load_dataset(source: str | Path | IO[str] | IO[bytes], *, max_size: int = MAX_FILE_SIZE) -> Dataset:
+def load_dataset(
+    source: str | Path | IO[str] | IO[bytes], *, extends: Dataset | None = None, max_size: int = MAX_FILE_SIZE
+) -> Dataset:
     """Read a dataset file (a path or an open file), refusing files larger than ``max_size``."""
     name = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", "<file>")
     if isinstance(source, (str, Path)):
@@ -82,8 +84,9 @@ def load_dataset(source: str | Path | IO[str] | IO[bytes], *, max_size: int = MA
         if len(raw) > max_size:
             raise ValidationError([(name, f"the file is larger than the limit of {max_size} bytes")])
     data = parse_json(raw, where=name)
+    check_depth(data, where=name)
     try:
-        return dataset_from_dict(data)
+        return dataset_from_dict(data, extends=extends)
     except ValidationError as exc:
         raise ValidationError([(f"{name}: {p}" if p else name, r) for p, r in exc.errors]) from None
 

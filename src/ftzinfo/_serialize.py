@@ -108,6 +108,23 @@ def loads(cls: type[T], text: str | bytes) -> T:
     return from_dict(cls, parse_json(text))
 
 
+#: Deepest nesting a dataset file may have (the format itself needs about six levels).
+MAX_DEPTH: Final = 64
+
+
+def check_depth(data: Any, *, where: str = "", limit: int = MAX_DEPTH) -> None:
+    """Refuse data nested deeper than ``limit`` (hostile files nest thousands deep)."""
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            raise ValidationError([(where, f"nested more than {limit} levels deep")])
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item if isinstance(v, (dict, list)))
+
+
 def parse_json(text: str | bytes, *, where: str = "") -> Any:
     """Parse JSON strictly; errors become ValidationError naming ``where`` and the position."""
     if isinstance(text, (bytes, bytearray)):
