@@ -126,3 +126,12 @@ def test_cli_validate_lists_every_problem():
     assert "metrics[0].value.unit: 'yuan' is not a unit" in out.stderr
     ok = run("validate", str(FIXTURES / "valid-user-file.json"))
     assert ok.returncode == 0, ok.stderr
+
+
+def test_the_format_page_documents_every_field():
+    page = (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    sections = dict(part.split("\n", 1) for part in page.split("\n## ")[1:])
+    for name, definition in ftzinfo.json_schema()["$defs"].items():
+        assert name in sections, name
+        for field in definition["properties"]:
+            assert f"| `{field}` |" in sections[name], (name, field)

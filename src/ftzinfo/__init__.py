@@ -12,6 +12,7 @@ Example:
 
 from ftzinfo._api import (
     children,
+    cite,
     compare,
     dataset,
     get_zone,
@@ -99,6 +100,7 @@ __all__ = [
     "ZoneKind",
     "__version__",
     "children",
+    "cite",
     "compare",
     "dataset",
     "dumps",

@@ -16,6 +16,7 @@ from ftzinfo._series import Series
 
 __all__ = [
     "children",
+    "cite",
     "compare",
     "dataset",
     "get_zone",
@@ -166,6 +167,18 @@ def indicators() -> tuple[Indicator, ...]:
 def indicator(indicator_id: str) -> Indicator:
     """The indicator with this id (raises :class:`UnknownRecordError`)."""
     return _current().indicator(indicator_id)
+
+
+def cite(record: Zone | Initiative | Metric | Rate | Source, style: str = "text") -> str:
+    """Cite the sources behind a record: ``text``, ``bibtex`` or ``csl-json`` (as Zotero and pandoc read it).
+
+    A republication is cited together with its original.
+
+    Example:
+        >>> print(ftzinfo.cite(ftzinfo.dataset().metric("cn-qianhai-financial-city-institutions-2025-12-15")))
+        Li Bingcun. China Daily Hong Kong. “Qianhai steps up ‘finance magnet’ dream.” 2025-12-15. https://www.chinadailyasia.com/article/625451
+    """
+    return _current().cite(record, style)
 
 
 def rates() -> tuple[Rate, ...]:

@@ -13,7 +13,7 @@ from ftzinfo._api import dataset
 from ftzinfo._dataset import Dataset
 from ftzinfo._model import Initiative, Metric, Zone, ZoneKind
 from ftzinfo._version import DATA_VERSION, __version__
-from ftzinfo.exceptions import FtzinfoError
+from ftzinfo.exceptions import FtzinfoError, UnknownRecordError
 
 __all__ = ["main"]
 
@@ -132,12 +132,25 @@ def _search(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _export(ds: Dataset, args: argparse.Namespace) -> str:
-    text = json.dumps(ds.to_dict(), ensure_ascii=False, indent=1)
     if args.output is None:
-        return text
-    with open(args.output, "w", encoding="utf-8") as f:  # noqa: PTH123 - a plain path from the user
-        f.write(text + "\n")
-    return f"wrote {len(ds)} records to {args.output}"
+        if args.format != "json":
+            raise FtzinfoError(f"--format {args.format} writes a folder of files: give --output DIRECTORY")
+        return json.dumps(ds.to_dict(), ensure_ascii=False, indent=1)
+    written = ds.export(args.output, format=args.format)
+    return f"wrote {len(ds)} records to {len(written)} file(s) under {args.output}"
+
+
+def _cite(ds: Dataset, args: argparse.Namespace) -> str:
+    record: Any
+    for lookup in (ds.zone, ds.initiative, ds.metric, ds.source, ds.rate_by_id):
+        try:
+            record = lookup(args.id)
+            break
+        except FtzinfoError:
+            continue
+    else:
+        raise UnknownRecordError("record", args.id, [z.name for z in ds.search(args.id, limit=3)])
+    return ds.cite(record, args.style)
 
 
 def _validate(ds: Dataset, args: argparse.Namespace) -> str:
@@ -203,7 +216,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=10)
     p = command("export", _export, "write the whole dataset")
-    p.add_argument("--format", choices=["json"], default="json")
-    p.add_argument("--output", help="file to write (default: standard output)")
+    p.add_argument("--format", choices=["json", "csv", "parquet"], default="json")
+    p.add_argument("--output", help="file (json) or folder (csv, parquet) to write; json goes to standard output")
+    p = command("cite", _cite, "cite the sources of a zone, initiative, metric or source")
+    p.add_argument("id", help="a zone key, or the id of an initiative, metric, rate or source")
+    p.add_argument("--style", choices=["text", "bibtex", "csl-json"], default="text")
     command("validate", _validate, "check a dataset file").add_argument("file")
     return parser

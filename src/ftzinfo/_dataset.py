@@ -417,6 +417,47 @@ class Dataset:
             raise UnknownRecordError("record kind", kind, [k for k in KINDS if k.startswith(kind[:1])])
         return self._records[kind]
 
+    def to_frame(self, table: str) -> Any:
+        """One table as a pandas DataFrame (needs ``ftzinfo[pandas]``).
+
+        Tables: ``zones``, ``initiatives``, ``indicators``, ``metrics``, ``rates``,
+        ``sources`` and ``evidence`` (one row per quote). Figures are floats in
+        ``value``/``low``/``high`` columns beside ``qualifier``, ``unit`` and ``text``;
+        periods have ``_start`` and ``_end`` columns.
+        """
+        from ftzinfo._tables import frame  # noqa: PLC0415 - pandas only when asked for
+
+        return frame(self, table)
+
+    def zones_frame(self) -> Any:
+        """The zones as a DataFrame (see :meth:`to_frame`)."""
+        return self.to_frame("zones")
+
+    def metrics_frame(self) -> Any:
+        """The metrics as a DataFrame (see :meth:`to_frame`)."""
+        return self.to_frame("metrics")
+
+    def initiatives_frame(self) -> Any:
+        """The initiatives as a DataFrame (see :meth:`to_frame`)."""
+        return self.to_frame("initiatives")
+
+    def export(self, target: str | Path, *, format: str = "csv") -> list[Path]:  # noqa: A002 - the CLI's word
+        """Write the data for other tools: ``json`` (one file), ``csv`` or ``parquet`` (a folder).
+
+        CSV and Parquet get one file per table (see :meth:`to_frame`), which DuckDB,
+        Spark and Polars read directly. Parquet needs ``ftzinfo[parquet]``.
+        Returns the paths written.
+        """
+        from ftzinfo._tables import export  # noqa: PLC0415
+
+        return export(self, target, format)
+
+    def cite(self, record: Zone | Initiative | Metric | Rate | Source, style: str = "text") -> str:
+        """The sources of a record as ``text``, ``bibtex`` or ``csl-json`` (see :func:`ftzinfo.cite`)."""
+        from ftzinfo._cite import cite  # noqa: PLC0415
+
+        return cite(self, record, style)
+
     def to_dict(self) -> dict[str, Any]:
         """The dataset in the documented file layout (see :meth:`dump`)."""
         from ftzinfo._serialize import converter  # noqa: PLC0415 - cattrs only when serialising

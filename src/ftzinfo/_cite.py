@@ -1,0 +1,79 @@
+"""Citations of the sources behind records: plain text, BibTeX and CSL-JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from ftzinfo._model import Initiative, Metric, Rate, Source, Zone
+
+if TYPE_CHECKING:
+    from ftzinfo._dataset import Dataset
+
+__all__ = ["cite"]
+
+Citable = Zone | Initiative | Metric | Rate | Source
+
+
+def cite(ds: Dataset, record: Citable, style: str = "text") -> str:
+    """See :func:`ftzinfo.cite`."""
+    sources = (record,) if isinstance(record, Source) else ds.sources_of(record)
+    if style == "text":
+        return "\n".join(_text(s) for s in sources)
+    if style == "bibtex":
+        return "\n\n".join(_bibtex(s) for s in sources)
+    if style == "csl-json":
+        return json.dumps([_csl(s) for s in sources], ensure_ascii=False, indent=2)
+    msg = f"no citation style {style!r}: use text, bibtex or csl-json"
+    raise ValueError(msg)
+
+
+def _date(s: Source) -> dt.date | None:
+    return s.published_date
+
+
+def _text(s: Source) -> str:
+    parts = [s.author] if s.author else []
+    parts.append(s.publisher)
+    if s.title:
+        parts.append(f"\u201c{s.title}.\u201d")
+    when = _date(s)
+    parts.append(when.isoformat() if when else "n.d.")
+    return " ".join(p if p.endswith((".", "\u201d")) else p + "." for p in parts) + f" {s.url}"
+
+
+def _bibtex_escape(text: str) -> str:
+    return re.sub(r"([{}&%$#_])", r"\\\1", text)
+
+
+def _bibtex(s: Source) -> str:
+    fields = {"title": s.title or s.publisher, "organization": s.publisher, "url": s.url, "langid": s.language}
+    if s.author:
+        fields["author"] = "{" + s.author + "}"  # a byline as one name, not parsed into parts
+    when = _date(s)
+    if when:
+        fields["date"] = when.isoformat()
+    body = ",\n".join(
+        f"  {k} = {{{v}}}" if k == "author" else f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items()
+    )
+    return f"@online{{{s.id},\n{body}\n}}"
+
+
+def _csl(s: Source) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": s.id,
+        "type": "webpage",
+        "title": s.title or s.publisher,
+        "container-title": s.publisher,
+        "publisher": s.publisher,
+        "URL": s.url,
+        "language": s.language,
+    }
+    if s.author:
+        item["author"] = [{"literal": s.author}]
+    when = _date(s)
+    if when:
+        item["issued"] = {"date-parts": [[when.year, when.month, when.day]]}
+    return item

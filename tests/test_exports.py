@@ -1,0 +1,104 @@
+"""Tables for other tools (CSV, Parquet, DataFrames) and citations."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+import ftzinfo
+
+SEED_METRIC = "cn-qianhai-financial-city-foreign-share-2025-12-15"
+
+
+def test_csv_export_keeps_every_digit(tmp_path):
+    written = ftzinfo.dataset().export(tmp_path / "out", format="csv")
+    assert {p.name for p in written} == {
+        "zones.csv", "initiatives.csv", "indicators.csv", "metrics.csv", "rates.csv", "sources.csv", "evidence.csv",
+    }  # fmt: skip
+    with (tmp_path / "out" / "metrics.csv").open(encoding="utf-8") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    assert len(rows) == len(ftzinfo.metrics())
+    assets = rows["cn-qianhai-leasing-cluster-assets-2025-12-15"]
+    assert Decimal(assets["value"]) == Decimal("250E9")
+    assert assets["qualifier"] == "more_than"
+    assert assets["high"] == ""
+    assert assets["text"] == "exceeding 250 billion yuan ($35.47 billion)"
+    assert assets["equivalent_unit"] == "USD"
+    with (tmp_path / "out" / "evidence.csv").open(encoding="utf-8") as f:
+        quotes = list(csv.DictReader(f))
+    assert any(q["record_id"] == SEED_METRIC and "nearly 30 percent" in q["quote"] for q in quotes)
+
+
+def test_frames_have_tidy_columns():
+    pytest.importorskip("pandas", reason="the pandas extra is not installed")
+    ds = ftzinfo.dataset()
+    metrics = ds.metrics_frame()
+    row = metrics.set_index("id").loc[SEED_METRIC]
+    assert (row["value"], row["low"], row["high"], row["qualifier"], row["unit"]) == (
+        30.0,
+        27.0,
+        30.0,
+        "nearly",
+        "percent",
+    )
+    assert str(row["period_start"].date()) == "2025-12-15"
+    zones = ds.zones_frame()
+    assert len(zones) == len(ds.zones())
+    assert {"id", "name", "kind", "parent_id", "area_km2", "area_km2_qualifier"} <= set(zones.columns)
+    assert len(ds.initiatives_frame()) == len(ds.initiatives())
+    with pytest.raises(ValueError, match="no table"):
+        ds.to_frame("zone")
+
+
+def test_parquet_round_trip(tmp_path):
+    pytest.importorskip("pyarrow", reason="the parquet extra is not installed")
+    pd = pytest.importorskip("pandas", reason="the pandas extra is not installed")
+    ftzinfo.dataset().export(tmp_path, format="parquet")
+    back = pd.read_parquet(tmp_path / "metrics.parquet")
+    assert len(back) == len(ftzinfo.metrics())
+    assert back.set_index("id").loc[SEED_METRIC, "high"] == 30.0
+
+
+def test_cite_styles():
+    metric = ftzinfo.dataset().metric(SEED_METRIC)
+    text = ftzinfo.cite(metric)
+    assert "China Daily Hong Kong" in text
+    assert "2025-12-15" in text
+    bib = ftzinfo.cite(metric, style="bibtex")
+    assert bib.startswith("@online{src-chinadailyhk-qianhai-finance-magnet,")
+    assert "date = {2025-12-15}" in bib
+    assert "author = {{Li Bingcun}}" in bib  # braced: a byline is one name, not parsed
+    (item,) = json.loads(ftzinfo.cite(metric, style="csl-json"))
+    assert item["issued"] == {"date-parts": [[2025, 12, 15]]}
+    assert item["URL"] == "https://www.chinadailyasia.com/article/625451"
+    assert item["author"] == [{"literal": "Li Bingcun"}]
+    with pytest.raises(ValueError, match="no citation style"):
+        ftzinfo.cite(metric, style="apa")
+
+
+def test_cite_includes_the_original_of_a_republication():
+    ids = [item["id"] for item in json.loads(ftzinfo.cite(ftzinfo.zone("lingang"), style="csl-json"))]
+    assert "src-digitalphablet-lingang-offshore-finance-zone" in ids
+    assert "src-yicai-lingang-offshore-finance-zone" in ids
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ftzinfo", *args], capture_output=True, text=True, check=False)
+
+
+def test_cli_export_and_cite(tmp_path):
+    out = run("export", "--format", "csv", "--output", str(tmp_path / "csv"))
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "csv" / "zones.csv").exists()
+    refused = run("export", "--format", "csv")
+    assert refused.returncode == 1
+    assert "--output" in refused.stderr
+    cited = run("cite", SEED_METRIC, "--style", "bibtex")
+    assert cited.returncode == 0, cited.stderr
+    assert "@online{src-chinadailyhk-qianhai-finance-magnet" in cited.stdout
+    assert "Lin-gang" in run("cite", "lingang").stdout or "Yicai" in run("cite", "lingang").stdout
