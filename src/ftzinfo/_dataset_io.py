@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from ftzinfo._dataset import FORMAT, Dataset
+from ftzinfo._fast import FAST, Unfit
 from ftzinfo._integrity import KINDS, TYPES
 from ftzinfo._serialize import MAX_ERRORS, check_depth, converter, errors_of, is_structure_error, parse_json
 from ftzinfo.exceptions import ValidationError, join_path
@@ -40,7 +41,6 @@ def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
     fmt = data.get("format", FORMAT)
     if fmt != FORMAT:
         problems.append((join_path(where, "format"), f"{fmt!r} is not a format this version reads ({FORMAT!r})"))
-    c = converter()
     lists: dict[str, list[Any]] = {}
     for kind in KINDS:
         items = data.get(kind, [])
@@ -48,21 +48,34 @@ def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
         if not isinstance(items, list):
             problems.append((path, f"expected a list, got {type(items).__name__}"))
             continue
-        cls = TYPES[kind]
-        hook = c.get_structure_hook(cls)
-        out = lists.setdefault(kind, [])
-        for i, item in enumerate(items):
-            try:
-                out.append(hook(item, cls))
-            except Exception as exc:
-                if not is_structure_error(exc):
-                    raise
-                problems.extend(errors_of(exc, f"{path}[{i}]"))
-            if len(problems) >= MAX_ERRORS:
-                raise ValidationError(problems[:MAX_ERRORS])
+        lists[kind] = _structure_list(items, TYPES[kind], path, problems)
     if problems:
         raise ValidationError(problems)
     return lists
+
+
+def _structure_list(items: list[Any], cls: type, path: str, problems: list[tuple[str, str]]) -> list[Any]:
+    """Build each record by the fast path; the converter builds (or words the errors of) the rest."""
+    fast, slow = FAST[cls], None
+    out = []
+    for i, item in enumerate(items):
+        try:
+            out.append(fast(item))
+            continue
+        except Unfit:
+            pass
+        if slow is None:
+            slow = converter().get_structure_hook(cls)
+        try:
+            check_depth(item)  # hostile nesting stops here, not deep in a recursion
+            out.append(slow(item, cls))
+        except Exception as exc:
+            if not is_structure_error(exc):
+                raise
+            problems.extend(errors_of(exc, f"{path}[{i}]"))
+        if len(problems) >= MAX_ERRORS:
+            raise ValidationError(problems[:MAX_ERRORS])
+    return out
 
 
 def load_dataset(
@@ -84,7 +97,6 @@ def load_dataset(
         if len(raw) > max_size:
             raise ValidationError([(name, f"the file is larger than the limit of {max_size} bytes")])
     data = parse_json(raw, where=name)
-    check_depth(data, where=name)
     try:
         return dataset_from_dict(data, extends=extends)
     except ValidationError as exc:

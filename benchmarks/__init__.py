@@ -1,0 +1,1 @@
+"""ftzinfo's benchmark: ``python -m benchmarks`` (``--quick`` for a smoke run)."""

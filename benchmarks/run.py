@@ -1,0 +1,224 @@
+"""Run every comparison of the performance issue in one process and print medians and ratios.
+
+Whole-process figures alternate the two commands (A B A B ...) and take medians, so a
+drift in the machine's speed affects both sides alike. In-process figures use timeit's
+best-of-repeats per call. Peak memory is each child process's maximum resident size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+PY = sys.executable
+COLD_FTZ = "import ftzinfo; ftzinfo.zone('lingang')"
+COLD_PYCOUNTRY = "import pycountry; pycountry.countries.get(alpha_2='CN')"
+FLOOR = "import attrs, json, decimal, datetime, enum"
+
+
+def child(code: str) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of ``python -c code``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([PY, "-c", code], stdout=subprocess.DEVNULL)  # noqa: S603 - fixed interpreter
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        msg = f"benchmark child failed: {code}"
+        raise RuntimeError(msg)
+    return wall, usage.ru_maxrss / 1024
+
+
+def paired(a: str, b: str, runs: int) -> dict[str, float]:
+    """Medians of A and B run in turn, and the median of the pairwise ratios."""
+    child(a), child(b)  # warm the file cache
+    wa, wb, ma, mb, ratios = [], [], [], [], []
+    for _ in range(runs):
+        ta, pa = child(a)
+        tb, pb = child(b)
+        wa.append(ta)
+        wb.append(tb)
+        ma.append(pa)
+        mb.append(pb)
+        ratios.append(ta / tb)
+    return {
+        "a": statistics.median(wa),
+        "b": statistics.median(wb),
+        "ratio": statistics.median(ratios),
+        "a_mib": max(ma),
+        "b_mib": max(mb),
+    }
+
+
+def per_call(fn: Callable[[], Any], number: int, repeat: int = 7) -> float:
+    """Seconds per call: the best of ``repeat`` rounds of ``number`` calls."""
+    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+def synthetic_file(n: int) -> bytes:
+    """A dataset file with one zone, indicator and source and ``n`` metrics."""
+    metrics = [
+        {
+            "id": f"m{i}",
+            "zone_id": "z",
+            "indicator": "trade_value",
+            "value": {"value": f"{i}.5E6", "qualifier": "approximately", "unit": "CNY", "text": f"about {i}.5 million yuan"},
+            "period": f"{2000 + i % 25}",
+            "evidence": [{"source_id": "s", "quote": f"trade reached about {i}.5 million yuan"}],
+        }
+        for i in range(n)
+    ]
+    data = {
+        "format": "1",
+        "zones": [{"id": "z", "name": "Z", "kind": "other", "country": "CN"}],
+        "indicators": [{"id": "trade_value", "name": "Trade", "unit_kind": "currency", "measure": "flow"}],
+        "sources": [{"id": "s", "publisher": "P", "url": "https://example.org/"}],
+        "metrics": metrics,
+    }
+    return json.dumps(data).encode()
+
+
+def bulk(n: int, repeat: int) -> dict[str, float]:
+    """Seconds to read ``n`` metrics: json.loads, Dataset.load, pydantic validate_json."""
+    import ftzinfo  # noqa: PLC0415
+
+    raw = synthetic_file(n)
+    out: dict[str, list[float]] = {"json": [], "ftzinfo": [], "pydantic": []}
+    try:
+        from pydantic import TypeAdapter  # noqa: PLC0415
+
+        from benchmarks.models import FileModel  # noqa: PLC0415
+
+        adapter: Any = TypeAdapter(FileModel)
+    except ImportError:
+        adapter = None
+    ftzinfo.Dataset.load(io.BytesIO(raw))  # warm: build the converter once
+    for _ in range(repeat):
+        gc.collect()
+        t = time.perf_counter()
+        json.loads(raw)
+        out["json"].append(time.perf_counter() - t)
+        gc.collect()
+        t = time.perf_counter()
+        ftzinfo.Dataset.load(io.BytesIO(raw))
+        out["ftzinfo"].append(time.perf_counter() - t)
+        if adapter is not None:
+            gc.collect()
+            t = time.perf_counter()
+            adapter.validate_json(raw)
+            out["pydantic"].append(time.perf_counter() - t)
+    return {k: statistics.median(v) for k, v in out.items() if v}
+
+
+def scaled_queries(repeat: int) -> list[tuple[int, float]]:
+    """Seconds per ``metrics(zone, indicator=...)`` at 1x, 10x and 100x the bundled metrics."""
+    import attrs  # noqa: PLC0415
+
+    import ftzinfo  # noqa: PLC0415
+
+    base = ftzinfo.dataset()
+    out = []
+    for factor in (1, 10, 100):
+        extra = [attrs.evolve(m, id=f"{m.id}-x{k}") for k in range(1, factor) for m in base.metrics()]
+        ds = base.merge(ftzinfo.Dataset(metrics=extra, extends=base)) if extra else base
+        out.append((len(ds.metrics()), per_call(lambda ds=ds: ds.metrics("qianhai", indicator="gdp"), 2000, repeat)))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one report, section by section
+    """Run the comparisons and print the table; ``--quick`` checks that the benchmark works."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--quick", action="store_true", help="few repetitions and a small bulk file (for CI)")
+    args = parser.parse_args(argv)
+    runs, repeat, n = (3, 2, 5_000) if args.quick else (21, 5, 100_000)
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def row(what: str, a: str, b: str, ratio: float | None, target: str) -> None:
+        met = "" if ratio is None else ("yes" if _meets(ratio, target) else "NO")
+        rows.append((what, a, b, "" if ratio is None else f"{ratio:.2f}", f"{target} {met}".strip()))
+
+    have_pycountry = _importable("pycountry")
+    if have_pycountry:
+        cold = paired(COLD_FTZ, COLD_PYCOUNTRY, runs)
+        row("cold start + first lookup (ms)", f"{cold['a'] * 1e3:.1f}", f"{cold['b'] * 1e3:.1f}", cold["ratio"], "<= 0.90")
+        floor = paired(FLOOR, COLD_PYCOUNTRY, runs)
+        row("  floor: attrs+json+decimal+datetime+enum (ms)", f"{floor['a'] * 1e3:.1f}", f"{floor['b'] * 1e3:.1f}", floor["ratio"], "info")
+        row("  peak memory, cold start (MiB)", f"{cold['a_mib']:.1f}", f"{cold['b_mib']:.1f}", None, "info")
+
+        import pycountry  # noqa: PLC0415
+
+        import ftzinfo  # noqa: PLC0415
+
+        ftzinfo.zone("lingang")
+        ref = per_call(lambda: pycountry.countries.get(alpha_2="CN"), 20_000)
+        for label, key, target in (
+            ("lookup by id (µs)", "cn-shanghai-lingang", "<= 1.00"),
+            ("lookup by alias (µs)", "lingang", "<= 1.50"),
+            ("lookup by Chinese name (µs)", "临港新片区", "<= 1.50"),
+        ):
+            t = per_call(lambda key=key: ftzinfo.zone(key), 20_000)
+            row(label, f"{t * 1e6:.2f}", f"{ref * 1e6:.2f}", t / ref, target)
+        fuzzy = per_call(lambda: pycountry.countries.search_fuzzy("korea"), 20)
+        ours = per_call(lambda: ftzinfo.search("lingnag"), 200)
+        row("fuzzy search (ms)", f"{ours * 1e3:.3f}", f"{fuzzy * 1e3:.3f}", ours / fuzzy, "<= 0.15")
+    else:
+        rows.append(("pycountry is not installed: pip install -e '.[bench]'", "", "", "", ""))
+
+    scaled = scaled_queries(3 if args.quick else 7)
+    first = scaled[0][1]
+    for count, t in scaled:
+        row(f"metrics(zone, indicator) over {count} metrics (µs)", f"{t * 1e6:.2f}", f"{first * 1e6:.2f}", t / first, "flat")
+
+    b = bulk(n, repeat)
+    row(f"load {n:,} metrics vs json.loads (s)", f"{b['ftzinfo']:.3f}", f"{b['json']:.3f}", b["ftzinfo"] / b["json"], "<= 2.50")
+    if "pydantic" in b:
+        row(f"load {n:,} metrics vs pydantic (s)", f"{b['ftzinfo']:.3f}", f"{b['pydantic']:.3f}", b["ftzinfo"] / b["pydantic"], "< 1.00")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bulk.json"
+        path.write_bytes(synthetic_file(n))
+        load = f"import ftzinfo; ftzinfo.Dataset.load({str(path)!r})"
+        mem = [child(load)[1]]
+        if "pydantic" in b:
+            pyd = (
+                "from pydantic import TypeAdapter; from benchmarks.models import FileModel; "
+                f"TypeAdapter(FileModel).validate_json(open({str(path)!r}, 'rb').read())"
+            )
+            mem.append(child(pyd)[1])
+        row(f"  peak memory, load {n:,} metrics (MiB)", f"{mem[0]:.1f}", f"{mem[1]:.1f}" if len(mem) > 1 else "", None, "info")
+
+    print(f"ftzinfo benchmark: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
+          f"{'quick' if args.quick else 'full'} run; A = ftzinfo, B = the reference")  # fmt: skip
+    widths = [max(len(r[i]) for r in [("comparison", "A", "B", "A/B", "target"), *rows]) for i in range(5)]
+    for r in [("comparison", "A", "B", "A/B", "target"), *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return 0
+
+
+def _meets(ratio: float, target: str) -> bool:
+    if target.startswith("<="):
+        return ratio <= float(target[2:])
+    if target.startswith("<"):
+        return ratio < float(target[1:])
+    if target == "flat":
+        return ratio <= 2.0  # noqa: PLR2004 - a constant-time query stays within noise of the first
+    return True
+
+
+def _importable(name: str) -> bool:
+    try:
+        __import__(name)
+    except ImportError:
+        return False
+    return True

@@ -1,0 +1,90 @@
+"""The fast structuring path never answers differently from the converter."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ftzinfo
+from ftzinfo._fast import FAST, Unfit
+from ftzinfo._integrity import KINDS, TYPES
+from ftzinfo._serialize import converter, is_structure_error
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12) | st.sampled_from(["2025", "CNY", "exact", "x"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _slow(cls: type, data: Any) -> Any:
+    try:
+        return converter().structure(data, cls)
+    except Exception as exc:
+        if not is_structure_error(exc):
+            raise
+        return Unfit
+
+
+def _fast(cls: type, data: Any) -> Any:
+    try:
+        return FAST[cls](data)
+    except Unfit:
+        return Unfit
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_fast_and_slow_agree_on_every_bundled_record(kind):
+    cls = TYPES[kind]
+    for record in ftzinfo.dataset().records(kind):
+        data = json.loads(ftzinfo.dumps(record))
+        assert _fast(cls, data) == record == _slow(cls, data)
+
+
+def _samples() -> list[tuple[type, dict[str, Any]]]:
+    ds = ftzinfo.dataset()
+    picks = [
+        ds.zone("lingang"),
+        ds.zone("qianhai"),
+        ds.metrics()[0],
+        ds.metric("cn-qianhai-leasing-cluster-assets-2025-12-15"),
+    ]
+    picks += [ds.initiatives()[0], ds.indicators()[0], ds.sources()[0], ds.rates()[0]]
+    return [(type(r), json.loads(ftzinfo.dumps(r))) for r in picks]
+
+
+SAMPLES = _samples()
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+@given(st.data())
+def test_a_mutated_record_gets_the_same_answer_from_both_paths(data):
+    cls, base = data.draw(st.sampled_from(SAMPLES))
+    record = copy.deepcopy(base)
+    path = data.draw(st.sampled_from(_paths(record)))
+    target = record
+    for key in path[:-1]:
+        target = target[key]
+    if data.draw(st.booleans()):
+        target[path[-1]] = data.draw(json_values)
+    elif isinstance(target, dict):
+        del target[path[-1]]
+    fast, slow = _fast(cls, record), _slow(cls, record)
+    assert fast is Unfit or fast == slow
+    if slow is Unfit:
+        assert fast is Unfit
