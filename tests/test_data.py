@@ -128,3 +128,28 @@ def test_rates_quote_their_figure_and_cover_the_years(ds):
         assert Decimal(r.text) / scale == r.value, r.id
     years = {r.period.start.year for r in ds.rates() if (r.currency, r.per) == ("CNY", "USD")}
     assert set(range(2013, 2025)) <= years
+
+
+def test_the_lookup_index_matches_the_data(ds):
+    from ftzinfo._dataset import zone_names  # noqa: PLC0415
+    from ftzinfo._text import lookup_keys  # noqa: PLC0415
+
+    index = data_index()
+    assert index["keys"] == lookup_keys((z.id, zone_names(z)) for z in ds.zones()), "run scripts/update_index.py"
+    assert set(index["zones"]) == {z.id for z in ds.zones()}
+    for zone_id, name in index["zones"].items():
+        text = resources.files("ftzinfo").joinpath("data", name).read_text(encoding="utf-8")
+        assert f'"id": "{zone_id}"' in text
+
+
+def test_quick_lookups_and_the_full_dataset_hand_out_the_same_zones():
+    from ftzinfo import _bundled  # noqa: PLC0415
+
+    _bundled.clear_cache()
+    try:
+        quick = ftzinfo.zone("lingang")
+        assert _bundled._cache is None  # a lookup alone does not build the whole dataset
+        assert ftzinfo.dataset().zone("cn-shanghai-lingang") is quick
+        assert ftzinfo.zone("临港新片区") is quick
+    finally:
+        _bundled.clear_cache()

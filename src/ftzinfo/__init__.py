@@ -10,6 +10,8 @@ Example:
     'Lin-gang Special Area'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ftzinfo._api import (
     children,
     cite,
@@ -32,9 +34,6 @@ from ftzinfo._api import (
     zone,
     zones,
 )
-from ftzinfo._compare import Comparison
-from ftzinfo._dataset import Dataset
-from ftzinfo._interval import Interval, Ordering
 from ftzinfo._model import (
     Evidence,
     Indicator,
@@ -54,13 +53,18 @@ from ftzinfo._model import (
 )
 from ftzinfo._period import Period, PeriodKind
 from ftzinfo._quantity import DEFAULT_TOLERANCE, Conversion, Qualifier, Quantity, UnitMismatchError
-from ftzinfo._rank import Ranking
-from ftzinfo._rollup import AreaRollup
-from ftzinfo._schema import json_schema
-from ftzinfo._serialize import dumps, from_dict, loads, to_dict
-from ftzinfo._series import Series
 from ftzinfo._version import DATA_VERSION, __version__
 from ftzinfo.exceptions import ConversionError, FtzinfoError, UnknownRecordError, UnknownZoneError, ValidationError
+
+if TYPE_CHECKING:
+    from ftzinfo._compare import Comparison
+    from ftzinfo._dataset import Dataset
+    from ftzinfo._interval import Interval, Ordering
+    from ftzinfo._rank import Ranking
+    from ftzinfo._rollup import AreaRollup
+    from ftzinfo._schema import json_schema
+    from ftzinfo._serialize import dumps, from_dict, loads, to_dict
+    from ftzinfo._series import Series
 
 __all__ = [
     "DATA_VERSION",
@@ -125,3 +129,35 @@ __all__ = [
     "zone",
     "zones",
 ]
+
+# Names whose modules load on first use, so that importing ftzinfo stays cheap
+# (the data, cattrs and the analysis code are not needed to look a zone up).
+_LAZY = {
+    "AreaRollup": "ftzinfo._rollup",
+    "Comparison": "ftzinfo._compare",
+    "Dataset": "ftzinfo._dataset",
+    "Interval": "ftzinfo._interval",
+    "Ordering": "ftzinfo._interval",
+    "Ranking": "ftzinfo._rank",
+    "Series": "ftzinfo._series",
+    "dumps": "ftzinfo._serialize",
+    "from_dict": "ftzinfo._serialize",
+    "json_schema": "ftzinfo._schema",
+    "loads": "ftzinfo._serialize",
+    "to_dict": "ftzinfo._serialize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ftzinfo' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -5,14 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar, Token
+from typing import TYPE_CHECKING
 
+from ftzinfo import _bundled
 from ftzinfo._bundled import bundled
-from ftzinfo._compare import Comparison
-from ftzinfo._dataset import Dataset, ZoneKey
 from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Rate, Source, Status, Zone, ZoneKind
-from ftzinfo._period import Period
-from ftzinfo._rank import Ranking
-from ftzinfo._series import Series
+
+if TYPE_CHECKING:
+    # Imported only for the annotations: importing ftzinfo must stay cheap.
+    from ftzinfo._compare import Comparison
+    from ftzinfo._dataset import Dataset
+    from ftzinfo._period import Period
+    from ftzinfo._rank import Ranking
+    from ftzinfo._series import Series
+
+ZoneKey = Zone | str
 
 __all__ = [
     "children",
@@ -76,6 +83,8 @@ class use:  # noqa: N801 - used like a function: ftzinfo.use(ds)
     """
 
     def __init__(self, dataset: Dataset | None) -> None:
+        from ftzinfo._dataset import Dataset  # noqa: PLC0415 - keeps importing ftzinfo cheap
+
         if dataset is not None and not isinstance(dataset, Dataset):
             raise TypeError(f"use() takes a Dataset or None, not {type(dataset).__name__}")
         self.dataset = dataset
@@ -107,7 +116,10 @@ def zone(key: ZoneKey) -> Zone:
         >>> ftzinfo.zone("临港新片区").name
         'Lin-gang Special Area'
     """
-    return _current().zone(key)
+    ds = _active.get()
+    if ds is not None:
+        return ds.zone(key)
+    return _bundled.zone(key)  # answered from a small index until the whole dataset is needed
 
 
 def get_zone(key: ZoneKey, default: Zone | None = None) -> Zone | None:
@@ -117,7 +129,11 @@ def get_zone(key: ZoneKey, default: Zone | None = None) -> Zone | None:
         >>> ftzinfo.get_zone("atlantis") is None
         True
     """
-    return _current().get_zone(key, default)
+    ds = _active.get()
+    if ds is not None:
+        return ds.get_zone(key, default)
+    found = _bundled.find_zone(key)
+    return default if found is None else found
 
 
 def zones(

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 from ftzinfo._integrity import KINDS, check_ids, check_references, check_types
 from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Rate, Source, Status, Zone, ZoneKind
 from ftzinfo._period import Period
-from ftzinfo._text import best, grams, normalise, similarity
+from ftzinfo._text import best, grams, lookup_keys, normalise, similarity
 from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationError
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ __all__ = ["FORMAT", "Dataset"]
 #: Version of the dataset file layout that :meth:`Dataset.dump` writes.
 FORMAT: Final = "1"
 _SEARCH_THRESHOLD: Final = 0.3
+_MEMO_SIZE: Final = 4096
 
 ZoneKey = Zone | str
 
@@ -52,6 +53,7 @@ class Dataset:
         "_initiatives",
         "_initiatives_by_zone",
         "_keys",
+        "_memo",
         "_metrics",
         "_metrics_by_zone",
         "_rates",
@@ -94,13 +96,9 @@ class Dataset:
 
     def _build_indexes(self) -> None:
         zones: tuple[Zone, ...] = self._records["zones"]
-        keys: dict[str, str] = {}
-        # Ids win over names, names over Chinese names, those over aliases.
-        for rank in range(4):
-            for z in zones:
-                for text in _zone_keys(z)[rank]:
-                    keys.setdefault(normalise(text), z.id)
+        keys = lookup_keys((z.id, zone_names(z)) for z in zones)
         self._keys = keys
+        self._memo: dict[str, Zone] = {}
         self._search_keys = tuple((key, grams(key), zone_id) for key, zone_id in keys.items() if key)
         children: defaultdict[str, list[Zone]] = defaultdict(list)
         for z in zones:
@@ -114,10 +112,18 @@ class Dataset:
         self._initiatives_by_zone = {k: tuple(v) for k, v in by_zone.items()}
         self._initiatives = self._records["initiatives"]
         metrics_by: defaultdict[tuple[str, str | None], list[Metric]] = defaultdict(list)
-        for m in self._records["metrics"]:
+        order: dict[Period | None, tuple[Any, ...]] = {}  # one sort key per distinct period, not per metric
+
+        def by_period(m: Metric) -> tuple[Any, ...]:
+            key = order.get(m.period)
+            if key is None:
+                key = order[m.period] = (0,) if m.period is None else (1, m.period.end, m.period.start)
+            return (*key, m.id)
+
+        for m in sorted(self._records["metrics"], key=by_period):  # sorted once; grouping keeps the order
             metrics_by[m.zone_id, m.indicator].append(m)
             metrics_by[m.zone_id, None].append(m)
-        self._metrics_by_zone = {k: tuple(sorted(v, key=metric_order)) for k, v in metrics_by.items()}
+        self._metrics_by_zone = {k: tuple(v) for k, v in metrics_by.items()}
         self._metrics = self._records["metrics"]
         rates: defaultdict[tuple[str, str, Period], list[Rate]] = defaultdict(list)
         for r in self._records["rates"]:
@@ -149,12 +155,21 @@ class Dataset:
         return default if found is None else found
 
     def _find(self, key: ZoneKey) -> Zone | None:
+        found = self._memo.get(key) if type(key) is str else None
+        if found is not None:
+            return found
         if isinstance(key, Zone):
             key = key.id
         if not isinstance(key, str):
             raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
         zone_id = self._keys.get(normalise(key))
-        return None if zone_id is None else self._by_id["zones"][zone_id]
+        if zone_id is None:
+            return None
+        found = self._by_id["zones"][zone_id]
+        assert isinstance(found, Zone)  # noqa: S101 - the index holds zones
+        if len(self._memo) < _MEMO_SIZE:  # remember the exact text asked for: the next lookup is one dict hit
+            self._memo[key] = found
+        return found
 
     def zones(
         self, *, country: str | None = None, kind: ZoneKind | str | None = None, parent: ZoneKey | None = None
@@ -570,5 +585,6 @@ def metric_order(metric: Metric) -> tuple[Any, ...]:
     return (1, metric.period.end, metric.period.start, metric.id)
 
 
-def _zone_keys(z: Zone) -> tuple[tuple[str, ...], ...]:
+def zone_names(z: Zone) -> tuple[tuple[str, ...], ...]:
+    """A zone's names by lookup rank: id, English name, Chinese name, aliases."""
     return ((z.id,), (z.name,), (z.name_zh,) if z.name_zh else (), z.aliases)

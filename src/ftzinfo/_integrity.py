@@ -27,52 +27,61 @@ Problems = Iterable[tuple[str, str]]
 def check_types(records: Mapping[str, tuple[Any, ...]]) -> Problems:
     """Every record is of its kind's class."""
     for kind, items in records.items():
+        cls = TYPES[kind]
         for i, item in enumerate(items):
-            if not isinstance(item, TYPES[kind]):
-                yield f"{kind}[{i}]", f"expected a {TYPES[kind].__name__}, got {type(item).__name__}"
+            if type(item) is not cls and not isinstance(item, cls):
+                yield f"{kind}[{i}]", f"expected a {cls.__name__}, got {type(item).__name__}"
 
 
 def check_ids(records: Mapping[str, tuple[Any, ...]]) -> Problems:
     """No two records, of whatever kind, share an id."""
+    all_ids = [r.id for kind in KINDS for r in records[kind]]
+    if len(set(all_ids)) == len(all_ids):
+        return  # the common case, checked in one pass
     seen: dict[str, str] = {}
     for kind in KINDS:
         for i, record in enumerate(records[kind]):
-            where = f"{kind}[{i}].id"
             if record.id in seen:
-                yield where, f"duplicate id {record.id!r} (also in {seen[record.id]})"
+                yield f"{kind}[{i}].id", f"duplicate id {record.id!r} (also in {seen[record.id]})"
             else:
                 seen[record.id] = kind
 
 
-def check_references(  # noqa: C901 - one loop per kind of reference
+def _missing(kind: str, value: str, where: str) -> tuple[str, str]:
+    return where, f"refers to {kind[:-1]} {value!r}, which does not exist"
+
+
+def check_references(  # noqa: C901, PLR0912 - one loop per kind of reference, kept flat for speed
     records: Mapping[str, tuple[Any, ...]], by_id: Mapping[str, Mapping[str, Any]]
 ) -> Problems:
     """Every id a record refers to exists, and no parent chain loops."""
-
-    def ref(kind: str, value: str | None, where: str) -> Problems:
-        if value is not None and value not in by_id[kind]:
-            yield where, f"refers to {kind[:-1]} {value!r}, which does not exist"
-
-    def cited(kind: str) -> Problems:
-        for i, record in enumerate(records[kind]):
-            for j, ev in enumerate(record.evidence):
-                yield from ref("sources", ev.source_id, f"{kind}[{i}].evidence[{j}].source_id")
-
+    zones, initiatives, sources = by_id["zones"], by_id["initiatives"], by_id["sources"]
     for i, z in enumerate(records["zones"]):
-        yield from ref("zones", z.parent_id, f"zones[{i}].parent_id")
+        if z.parent_id is not None and z.parent_id not in zones:
+            yield _missing("zones", z.parent_id, f"zones[{i}].parent_id")
         for j, other in enumerate(z.overlaps):
-            yield from ref("zones", other, f"zones[{i}].overlaps[{j}]")
+            if other not in zones:
+                yield _missing("zones", other, f"zones[{i}].overlaps[{j}]")
     for i, ini in enumerate(records["initiatives"]):
         for j, zone_id in enumerate(ini.zone_ids):
-            yield from ref("zones", zone_id, f"initiatives[{i}].zone_ids[{j}]")
-        yield from ref("initiatives", ini.parent_id, f"initiatives[{i}].parent_id")
+            if zone_id not in zones:
+                yield _missing("zones", zone_id, f"initiatives[{i}].zone_ids[{j}]")
+        if ini.parent_id is not None and ini.parent_id not in initiatives:
+            yield _missing("initiatives", ini.parent_id, f"initiatives[{i}].parent_id")
+    indicators = by_id["indicators"]
     for i, m in enumerate(records["metrics"]):
-        yield from ref("zones", m.zone_id, f"metrics[{i}].zone_id")
-        yield from ref("indicators", m.indicator, f"metrics[{i}].indicator")
+        if m.zone_id not in zones:
+            yield _missing("zones", m.zone_id, f"metrics[{i}].zone_id")
+        if m.indicator not in indicators:
+            yield _missing("indicators", m.indicator, f"metrics[{i}].indicator")
     for i, s in enumerate(records["sources"]):
-        yield from ref("sources", s.original_id, f"sources[{i}].original_id")
+        if s.original_id is not None and s.original_id not in sources:
+            yield _missing("sources", s.original_id, f"sources[{i}].original_id")
     for kind in ("zones", "initiatives", "metrics", "rates"):
-        yield from cited(kind)
+        for i, record in enumerate(records[kind]):
+            for j, ev in enumerate(record.evidence):
+                if ev.source_id not in sources:
+                    yield _missing("sources", ev.source_id, f"{kind}[{i}].evidence[{j}].source_id")
     yield from _check_cycles(records["zones"], "zones")
     yield from _check_cycles(records["initiatives"], "initiatives")
 

@@ -43,6 +43,7 @@ MAX_QUOTE: Final = 400
 _ID: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
 _COUNTRY: Final = re.compile(r"^[A-Z]{2}\Z")
 _SUBDIVISION: Final = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}\Z")
+_URL: Final = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+\Z")
 _LANGUAGE: Final = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -173,16 +174,20 @@ def _fail(attribute: attrs.Attribute[Any], reason: str) -> ValidationError:
 
 
 def _text(*, optional: bool = False, pattern: re.Pattern[str] | None = None, what: str = "") -> _Validator:
+    match = None if pattern is None else pattern.match
+
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
             return
+        if match is not None and type(value) is str and match(value):
+            return  # the common case in one step: the patterns admit no space or control character
         if not isinstance(value, str):
             raise _fail(attribute, f"expected a string, got {type(value).__name__}")
         if not value.strip():
             raise _fail(attribute, "must not be empty")
         if _CONTROL.search(value):
             raise _fail(attribute, "contains a control character")
-        if pattern is not None and not pattern.match(value):
+        if match is not None:
             raise _fail(attribute, f"{value!r} is not {what}")
 
     return check
@@ -269,7 +274,9 @@ class Source:
     title: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     publisher: str = attrs.field(validator=_text())
     author: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_TEXT)
-    url: str = attrs.field(validator=_text(pattern=re.compile(r"^https?://\S+\Z"), what="an http(s) address"))
+    url: str = attrs.field(
+        validator=_text(pattern=re.compile(r"^https?://[^\s\x00-\x1f\x7f]+\Z"), what="an http(s) address")
+    )
     published: dt.date | dt.datetime | None = attrs.field(default=None, validator=_published)
     language: str = attrs.field(repr=False, default="en", validator=_text(pattern=_LANGUAGE, what="a language tag"))
     original_id: str | None = attrs.field(repr=False, default=None, validator=_OPTIONAL_ID)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
-import re
 from typing import Any, Final
 
 import attrs
@@ -31,23 +29,6 @@ class PeriodKind(str, enum.Enum):
         return self.value
 
 
-_MONTHS: Final = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH_RE: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
-
-_YEAR: Final = re.compile(r"^(\d{4})(?:\s*年)?$")
-_QUARTER: Final = re.compile(r"^(?:(\d{4})[- ]?q([1-4])|q([1-4])[ ,]*(\d{4}))$")
-_HALF: Final = re.compile(r"^(?:(\d{4})[- ]?h([12])|h([12])[ ,]*(\d{4}))$")
-_HALF_WORDS: Final = re.compile(r"^(?:the\s+)?(first|second)\s+half\s+(?:of\s+)?(\d{4})$")
-_MONTH_ISO: Final = re.compile(r"^(\d{4})-(\d{2})$")
-_MONTH_NAME: Final = re.compile(rf"^(?:({_MONTH_RE})\.?,?\s+(\d{{4}})|(\d{{4}})\s+({_MONTH_RE})\.?)$")
-_MONTH_ZH: Final = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月$")
-_DAY_ISO: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DAY_ZH: Final = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_AS_OF: Final = re.compile(r"^(?:as\s+of|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|@)\s*(.+)$")
-_RANGE_SEP: Final = re.compile(r"\s*(?:/|\s+to\s+|\s+-\s+|–|—|至)\s*")
-_RELATIVE: Final = {"this year", "last year", "next year", "today", "yesterday", "this month", "last month"}
 MAX_TEXT: Final = 100
 
 
@@ -153,7 +134,12 @@ class Period:
             >>> Period.parse("yesterday", reference=datetime.date(2026, 1, 8))
             Period.parse('2026-01-07')
         """
-        return _parse_text(text, reference)
+        canonical = _canonical(text) if reference is None else None
+        if canonical is not None:
+            return canonical
+        from ftzinfo._period_parse import parse_text  # noqa: PLC0415 - free text is the rare case
+
+        return parse_text(text, reference)
 
     # -- reading --------------------------------------------------------------
 
@@ -185,25 +171,40 @@ class Period:
         return f"Period.parse({_format(self)!r})"
 
 
-def _parse_text(text: object, reference: dt.date | dt.datetime | None) -> Period:
-    if not isinstance(text, str):
-        msg = f"expected a string to parse, got {type(text).__name__}"
-        raise TypeError(msg)
-    if len(text) > MAX_TEXT:
-        raise ValidationError(f"cannot read a period from a text of {len(text)} characters")
-    s = re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
-    if not s:
-        raise ValidationError("cannot read a period from an empty string")
-    ref = reference.date() if isinstance(reference, dt.datetime) else reference
+def _canonical(text: object) -> Period | None:
+    """A period in a form ftzinfo itself writes, read without regular expressions; else None.
+
+    The forms: ``2025``, ``2025-H1``, ``2025-Q3``, ``2025-12``, ``2025-12-15`` and
+    ``as of 2025-12-15``.
+    """
+    if type(text) is not str:
+        return None
     try:
-        return _parse(s, ref)
-    except (ValueError, OverflowError) as exc:
-        reason = exc.errors[0][1] if isinstance(exc, ValidationError) else str(exc)
-        raise ValidationError(f"cannot read a period from {text!r}: {reason}") from None
+        n = len(text)
+        if n == 4 and text.isdigit():
+            return Period.year(int(text))
+        if n == 7 and text[4] == "-" and text[:4].isdigit():
+            tail = text[5:]
+            if tail.isdigit():
+                return Period.month(int(text[:4]), int(tail))
+            if tail[0] == "H" and tail[1] in "12":
+                return Period.half(int(text[:4]), int(tail[1]))
+            if tail[0] == "Q" and tail[1] in "1234":
+                return Period.quarter(int(text[:4]), int(tail[1]))
+            return None
+        if n == 10 and text[4] == text[7] == "-" and text[:4].isdigit():
+            return Period.day(dt.date.fromisoformat(text))
+        if n == 16 and text.startswith("as of ") and text[10] == text[13] == "-":
+            return Period.instant(dt.date.fromisoformat(text[6:]))
+    except ValueError:
+        return None  # the full parser words the error
+    return None
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def _format(p: Period) -> str:
@@ -232,73 +233,3 @@ def _range_end(day: dt.date, *, start: bool, years: bool) -> str:
     if whole_month:
         return f"{day.year:04d}-{day.month:02d}"
     return day.isoformat()
-
-
-def _parse(s: str, ref: dt.date | None) -> Period:
-    as_of = _AS_OF.match(s)
-    if as_of:
-        inner = _parse(as_of.group(1), ref)
-        return Period.instant(inner.end)
-    if s in _RELATIVE:
-        return _relative(s, ref)
-    simple = _simple(s)
-    if simple is not None:
-        return simple
-    parts = _RANGE_SEP.split(s)
-    if len(parts) == 2 and all(parts):
-        first, last = _parse(parts[0], ref), _parse(parts[1], ref)
-        return Period.between(first.start, last.end)
-    return Period.day(_free_text_date(s))
-
-
-def _simple(s: str) -> Period | None:
-    if m := _YEAR.match(s):
-        return Period.year(int(m.group(1)))
-    if m := _QUARTER.match(s):
-        return Period.quarter(int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3)))
-    if m := _HALF.match(s):
-        return Period.half(int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3)))
-    if m := _HALF_WORDS.match(s):
-        return Period.half(int(m.group(2)), 1 if m.group(1) == "first" else 2)
-    if m := _MONTH_ISO.match(s):
-        return Period.month(int(m.group(1)), int(m.group(2)))
-    if m := _MONTH_NAME.match(s):
-        name, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        return Period.month(int(year), _MONTHS[name])
-    if m := _MONTH_ZH.match(s):
-        return Period.month(int(m.group(1)), int(m.group(2)))
-    if m := _DAY_ISO.match(s) or _DAY_ZH.match(s):
-        return Period.day(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    return None
-
-
-def _relative(s: str, ref: dt.date | None) -> Period:
-    if ref is None:
-        raise ValidationError(f"{s!r} needs a reference date (the source's publication date)")
-    if s == "today":
-        return Period.day(ref)
-    if s == "yesterday":
-        return Period.day(ref - dt.timedelta(days=1))
-    if s == "this month":
-        return Period.month(ref.year, ref.month)
-    if s == "last month":
-        first = ref.replace(day=1) - dt.timedelta(days=1)
-        return Period.month(first.year, first.month)
-    offset = {"this year": 0, "last year": -1, "next year": 1}[s]
-    return Period.year(ref.year + offset)
-
-
-def _free_text_date(s: str) -> dt.date:
-    """A full date in free text ("Dec 21, 2023"); a text that lacks the day or year is an error."""
-    if not re.search(r"\d", s):
-        raise ValidationError("no date found")
-    from dateutil import parser  # noqa: PLC0415 - imported only for free text, which is rare
-
-    try:
-        first = parser.parse(s, default=dt.datetime(2000, 1, 1))  # noqa: DTZ001 - only the date is kept
-        second = parser.parse(s, default=dt.datetime(2001, 2, 2))  # noqa: DTZ001
-    except (parser.ParserError, ValueError, OverflowError) as exc:
-        raise ValidationError("not a date ftzinfo can read") from exc
-    if first.date() != second.date():
-        raise ValidationError("the text does not state a full date")
-    return first.date()

@@ -12,20 +12,21 @@ import enum
 import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from ftzinfo._convert import to_enum
-from ftzinfo._interval import Interval, Ordering
 from ftzinfo._period import Period
 from ftzinfo._units import is_currency, is_unit
+
+if TYPE_CHECKING:
+    from ftzinfo._interval import Interval, Ordering
 from ftzinfo.exceptions import FtzinfoError, ValidationError
 
 __all__ = [
     "DEFAULT_TOLERANCE",
     "Conversion",
-    "Ordering",
     "Qualifier",
     "Quantity",
     "UnitMismatchError",
@@ -231,6 +232,8 @@ class Quantity:
     @property
     def interval(self) -> Interval:
         """The values the wording allows, as an :class:`Interval`."""
+        from ftzinfo._interval import Interval  # noqa: PLC0415 - loaded when figures are first compared
+
         return Interval(self.low, self.high, self.low_closed, self.high_closed)
 
     def with_tolerance(self, tolerance: Decimal) -> Quantity:
@@ -273,11 +276,11 @@ class Quantity:
 
     def certainly_greater(self, other: Quantity) -> bool:
         """Whether every value this allows exceeds every value ``other`` allows."""
-        return self.compare(other) is Ordering.GREATER
+        return self.compare(other).value == "greater"
 
     def certainly_less(self, other: Quantity) -> bool:
         """Whether every value this allows is below every value ``other`` allows."""
-        return self.compare(other) is Ordering.LESS
+        return self.compare(other).value == "less"
 
     def possibly_greater(self, other: Quantity) -> bool:
         """Whether some value this allows exceeds some value ``other`` allows."""
@@ -312,7 +315,7 @@ class Quantity:
         """
         ratio = self / earlier
         return from_interval(
-            (ratio.interval - Interval.point(Decimal(1))).scale(Decimal(100)),
+            (ratio.interval - ratio.interval.point(Decimal(1))).scale(Decimal(100)),
             "percent",
             None if ratio.value is None else (ratio.value - 1) * 100,
         )
@@ -394,7 +397,7 @@ def _nominal(a: Quantity, b: Quantity, op: Callable[[Decimal, Decimal], Decimal 
 def from_interval(interval: Interval, unit: str, value: Decimal | None = None) -> Quantity:
     """A derived Quantity holding ``interval``, with the qualifier its shape implies."""
     low, high = interval.low, interval.high
-    if value is not None and value not in Interval(low, high):
+    if value is not None and value not in interval.__class__(low, high):
         value = None
     if interval.is_point:
         return Quantity(value=low, unit=unit)

@@ -21,6 +21,21 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
+def lookup_keys(names: Iterable[tuple[str, tuple[tuple[str, ...], ...]]]) -> dict[str, str]:
+    """Normalised lookup key -> id, for ``(id, (ids, names, Chinese names, aliases))`` entries.
+
+    Ids win over names, names over Chinese names, those over aliases; within a rank
+    the first entry wins.
+    """
+    entries = list(names)
+    keys: dict[str, str] = {}
+    for rank in range(4):
+        for record_id, ranked in entries:
+            for text in ranked[rank]:
+                keys.setdefault(normalise(text), record_id)
+    return keys
+
+
 def grams(key: str) -> frozenset[str]:
     """The character bigrams of a normalised key, with its ends marked."""
     padded = f"^{key}$"
