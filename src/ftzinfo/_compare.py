@@ -134,6 +134,11 @@ class Comparison:
 
         return plot_comparison(self, indicator)
 
+    def _repr_html_(self) -> str:
+        from ftzinfo._html import comparison_html  # noqa: PLC0415 - notebook display only
+
+        return comparison_html(self)
+
     def __str__(self) -> str:
         headers = ["indicator", *(zone_label(z) for z in self.zones)]
         rows = [[label, *(fact(z) for z in self.zones)] for label, fact in _FACTS]

@@ -560,6 +560,11 @@ class Dataset:
     def __len__(self) -> int:
         return sum(len(v) for v in self._records.values())
 
+    def _repr_html_(self) -> str:
+        from ftzinfo._html import dataset_html  # noqa: PLC0415 - notebook display only
+
+        return dataset_html(self)
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(self._records[k])} {k}" for k in KINDS)
         return f"<Dataset: {counts}>"

@@ -376,6 +376,11 @@ class Zone:
         if self.parent_id == self.id:
             raise ValidationError([("parent_id", "a zone cannot contain itself")])
 
+    def _repr_html_(self) -> str:
+        from ftzinfo._html import zone_html  # noqa: PLC0415 - notebook display only
+
+        return zone_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class Initiative:
@@ -414,6 +419,11 @@ class Initiative:
     evidence: tuple[Evidence, ...] = attrs.field(
         repr=False, default=(), converter=_as_tuple, validator=_tuple_of(Evidence)
     )
+
+    def _repr_html_(self) -> str:
+        from ftzinfo._html import initiative_html  # noqa: PLC0415 - notebook display only
+
+        return initiative_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -460,6 +470,11 @@ class Metric:
     evidence: tuple[Evidence, ...] = attrs.field(
         repr=False, default=(), converter=_as_tuple, validator=_tuple_of(Evidence)
     )
+
+    def _repr_html_(self) -> str:
+        from ftzinfo._html import metric_html  # noqa: PLC0415 - notebook display only
+
+        return metric_html(self)
 
 
 def _currency(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -37,6 +37,11 @@ class Ranking(list[tuple[Entry, ...]]):
         self.indicator = indicator
         self.currency = currency
 
+    def _repr_html_(self) -> str:
+        from ftzinfo._html import ranking_html  # noqa: PLC0415 - notebook display only
+
+        return ranking_html(self)
+
     def __str__(self) -> str:
         lines = [f"{self.indicator.name}, highest first (zones on one line are not ordered by the sources):"]
         for n, tier in enumerate(self, 1):

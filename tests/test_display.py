@@ -1,0 +1,70 @@
+"""What a notebook cell shows: short reprs, readable str, safe HTML."""
+
+from __future__ import annotations
+
+import inspect
+
+import ftzinfo
+from ftzinfo import Dataset, Evidence, Source, Zone
+
+
+def test_html_of_records_shows_qualifiers_and_links():
+    zone_html = ftzinfo.zone("qianhai")._repr_html_()
+    assert "<table" in zone_html
+    assert "120.56 km²" in zone_html
+    assert 'href="https://www.chinadailyasia.com/article/625451"' in zone_html
+    metric = ftzinfo.dataset().metric("cn-qianhai-financial-city-foreign-share-2025-12-15")
+    assert "≈ 30 %" in metric._repr_html_()
+    assert "nearly 30 percent" in metric._repr_html_()
+    initiative = ftzinfo.dataset().initiative("cn-shanghai-lingang-work-plan-2026")
+    assert "<td>count</td><td>10</td>" in initiative._repr_html_()
+    assert "Yicai Global" in initiative._repr_html_()
+
+
+def test_html_of_comparisons_rankings_and_datasets():
+    table = ftzinfo.compare("qianhai", "lingang", currency="USD")._repr_html_()
+    assert "Comparison in USD" in table
+    assert "converted" in table
+    assert "> 40 bn USD" in table.replace("&gt;", ">")
+    ranking = ftzinfo.rank("area_km2", zones=["cn-tianjin-ftz", "cn-hubei-ftz", "cn-fujian-ftz"])._repr_html_()
+    assert "not ordered within a tier" in ranking
+    assert "<td>2</td>" in ranking
+    assert "<td>metrics</td>" in ftzinfo.dataset()._repr_html_()
+
+
+def test_html_escapes_what_users_write():
+    src = Source(id="s", publisher="<b>me</b>", url="https://example.org/?a=1&b=<2>")
+    zone = Zone(
+        id="evil",
+        name="<script>alert(1)</script>",
+        kind="other",
+        country="CN",
+        evidence=(Evidence(source_id="s", quote="x"),),
+    )
+    with ftzinfo.use(Dataset(zones=[zone], sources=[src])):
+        html = zone._repr_html_()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>me</b>" not in html
+    assert "&amp;b=&lt;2&gt;" in html
+
+
+def test_repr_is_short_and_str_is_readable():
+    z = ftzinfo.zone("lingang")
+    assert len(repr(z)) < 400
+    assert repr(z).startswith("Zone(id='cn-shanghai-lingang'")
+    q = ftzinfo.Quantity.parse("nearly 30 percent")
+    assert repr(q) == "Quantity(value=Decimal('30'), qualifier='nearly', unit='percent', text='nearly 30 percent')"
+    assert str(q) == "≈ 30 %"
+    assert repr(ftzinfo.Period.parse("2025-H1")) == "Period.parse('2025-H1')"
+    assert "Lingang" in str(ftzinfo.compare("qianhai", "lingang"))
+
+
+def test_every_public_name_has_a_docstring():
+    for name in ftzinfo.__all__:
+        obj = getattr(ftzinfo, name)
+        if name.isupper() or name == "__version__":
+            continue
+        doc = inspect.getdoc(obj)
+        assert doc, name
+        assert doc.split("\n")[0].endswith("."), name
