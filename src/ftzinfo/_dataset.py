@@ -50,6 +50,7 @@ class Dataset:
     __slots__ = (
         "_by_id",
         "_children",
+        "_frozen",
         "_initiatives",
         "_initiatives_by_zone",
         "_keys",
@@ -93,6 +94,7 @@ class Dataset:
         if problems:
             raise ValidationError(problems)
         self._build_indexes()
+        self._frozen = True
 
     def _build_indexes(self) -> None:
         zones: tuple[Zone, ...] = self._records["zones"]
@@ -550,6 +552,25 @@ class Dataset:
 
         return merge(self, other, override=override)
 
+    def __setattr__(self, name: str, value: object) -> None:
+        if getattr(self, "_frozen", False):  # built: nothing changes any more
+            msg = "a Dataset cannot be changed; merge() returns a new one"
+            raise AttributeError(msg)
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        msg = "a Dataset cannot be changed"
+        raise AttributeError(msg)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_rebuild, (self._records,))
+
+    def __copy__(self) -> Dataset:
+        return self  # immutable: a copy would be the same in every way
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Dataset:
+        return self
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
@@ -568,6 +589,11 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(self._records[k])} {k}" for k in KINDS)
         return f"<Dataset: {counts}>"
+
+
+def _rebuild(records: dict[str, Any]) -> Dataset:
+    """Unpickle a Dataset: build it again from its records (checking them again)."""
+    return Dataset(**records)
 
 
 def _id(record: Any) -> str:

@@ -40,6 +40,9 @@ __all__ = [
 ]
 
 MAX_QUOTE: Final = 400
+#: Longest text a field takes (a summary, a title, an address); ids are shorter still.
+MAX_TEXT: Final = 2000
+MAX_ID: Final = 200
 _ID: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
 _COUNTRY: Final = re.compile(r"^[A-Z]{2}\Z")
 _SUBDIVISION: Final = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}\Z")
@@ -173,16 +176,20 @@ def _fail(attribute: attrs.Attribute[Any], reason: str) -> ValidationError:
     return ValidationError([(attribute.name, reason)])
 
 
-def _text(*, optional: bool = False, pattern: re.Pattern[str] | None = None, what: str = "") -> _Validator:
+def _text(
+    *, optional: bool = False, pattern: re.Pattern[str] | None = None, what: str = "", limit: int = MAX_TEXT
+) -> _Validator:
     match = None if pattern is None else pattern.match
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
             return
-        if match is not None and type(value) is str and match(value):
+        if match is not None and type(value) is str and len(value) <= limit and match(value):
             return  # the common case in one step: the patterns admit no space or control character
         if not isinstance(value, str):
             raise _fail(attribute, f"expected a string, got {type(value).__name__}")
+        if len(value) > limit:
+            raise _fail(attribute, f"is {len(value)} characters long; the limit is {limit}")
         if not value.strip():
             raise _fail(attribute, "must not be empty")
         if _CONTROL.search(value):
@@ -202,9 +209,14 @@ def _tuple_of(kind: type[T]) -> _Validator:
                 raise ValidationError(
                     [(f"{attribute.name}[{i}]", f"expected {kind.__name__}, got {type(item).__name__}")]
                 )
-            if isinstance(item, str) and (not item.strip() or _CONTROL.search(item)):
+            if isinstance(item, str) and (not item.strip() or len(item) > MAX_TEXT or _CONTROL.search(item)):
                 raise ValidationError(
-                    [(f"{attribute.name}[{i}]", "must be a non-empty string without control characters")]
+                    [
+                        (
+                            f"{attribute.name}[{i}]",
+                            f"must be a non-empty string of at most {MAX_TEXT} characters, without control characters",
+                        )
+                    ]
                 )
 
     return check
@@ -246,8 +258,10 @@ def _area(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise _fail(attribute, "an area cannot be negative")
 
 
-_ID_CHECK: Final = _text(pattern=_ID, what="an id (lowercase letters, digits and - _ .)")
-_OPTIONAL_ID: Final = _text(optional=True, pattern=_ID, what="an id (lowercase letters, digits and - _ .)")
+_ID_CHECK: Final = _text(pattern=_ID, what="an id (lowercase letters, digits and - _ .)", limit=MAX_ID)
+_OPTIONAL_ID: Final = _text(
+    optional=True, pattern=_ID, what="an id (lowercase letters, digits and - _ .)", limit=MAX_ID
+)
 _OPTIONAL_TEXT: Final = _text(optional=True)
 
 

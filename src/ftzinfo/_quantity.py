@@ -36,6 +36,8 @@ __all__ = [
 #: is [18, 22] and "nearly 30" is [27, 30).
 DEFAULT_TOLERANCE: Final = Decimal("0.1")
 
+_MAX_WORDING: Final = 400  # a figure's wording is part of a quote
+
 #: Figures are kept between 1E-20 and 1E21 in magnitude (a world's GDP is about 1E14 USD).
 MAX_EXPONENT: Final = 20
 
@@ -81,8 +83,8 @@ def _check_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 
 
 def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise ValidationError([(attribute.name, "must be a non-empty string or None")])
+    if value is not None and (not isinstance(value, str) or not value.strip() or len(value) > _MAX_WORDING):
+        raise ValidationError([(attribute.name, f"must be a non-empty string of at most {_MAX_WORDING} characters")])
 
 
 @functools.lru_cache(maxsize=4096)
