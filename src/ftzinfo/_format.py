@@ -64,3 +64,38 @@ def format_quantity(q: Quantity) -> str:
     if q.equivalent is not None:
         core += f" ({format_quantity(q.equivalent)})"
     return core
+
+
+_WORDS: Final = {
+    "exact": "",
+    "approximately": "about ",
+    "nearly": "nearly ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+}
+_UNIT_WORDS: Final = {"count": "", "percent": " percent", "pp": " percentage points", "km2": " square kilometers"}
+
+
+def describe_quantity(q: Quantity) -> str:
+    """Plain English that :meth:`Quantity.parse` reads back as ``q`` ("nearly 30 percent").
+
+    Raises:
+        ValueError: ``q`` is an interval no wording of this kind states (an open range,
+            a negative figure, a converted figure).
+    """
+    unit = _UNIT_WORDS.get(q.unit, f" {q.unit}")
+    if q.qualifier.value == "between":
+        if q.low is None or q.high is None or not (q.low_closed and q.high_closed) or q.low < 0:
+            msg = f"no plain wording states the interval of {q}"
+            raise ValueError(msg)
+        core = f"between {_plain(q.low)} and {_plain(q.high)}{unit}"
+    else:
+        if q.value is None or q.value < 0 or q.conversion is not None:
+            msg = f"no plain wording states {q}"
+            raise ValueError(msg)
+        core = f"{_WORDS[q.qualifier.value]}{_plain(q.value)}{unit}"
+    if q.equivalent is not None:
+        core += f" ({describe_quantity(q.equivalent)})"
+    return core

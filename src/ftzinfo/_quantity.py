@@ -371,6 +371,17 @@ class Quantity:
 
     # -- display --------------------------------------------------------------
 
+    def describe(self) -> str:
+        """Plain English wording that :meth:`parse` reads back as this figure.
+
+        Example:
+            >>> Quantity.parse("exceeding 250 billion yuan").describe()
+            'more than 250000000000 CNY'
+        """
+        from ftzinfo._format import describe_quantity  # noqa: PLC0415 - display only
+
+        return describe_quantity(self)
+
     def __str__(self) -> str:
         from ftzinfo._format import format_quantity  # noqa: PLC0415 - display only
 
