@@ -68,3 +68,18 @@ def test_installed_wheel_loads_its_data(wheel: Path, tmp_path: Path):
             cwd=tmp_path,
         ).stdout
     )
+
+
+@pytest.mark.slow
+def test_the_wheel_runs_zipped(wheel: Path, tmp_path: Path):
+    """Imported straight from the wheel (a zip), the package still finds its data."""
+    code = (
+        f"import sys; sys.path.insert(0, {str(wheel)!r}); import ftzinfo; "
+        f"assert ftzinfo.__spec__.origin.startswith({str(wheel)!r}), ftzinfo.__spec__.origin; "
+        "print(ftzinfo.zone('lingang').id, len(ftzinfo.dataset().metrics()))"
+    )
+    out = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    zone_id, metrics = out.stdout.split()
+    assert zone_id == "cn-shanghai-lingang"
+    assert int(metrics) > 500
