@@ -1,6 +1,6 @@
 """Version numbers, kept apart so that reading them imports nothing else."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: Version of the bundled data (calendar versioning), independent of the code's.
 DATA_VERSION = "2026.3"
