@@ -609,13 +609,6 @@ def _series_preference(rate: Rate) -> tuple[int, str]:
     return (rank, rate.id)
 
 
-def metric_order(metric: Metric) -> tuple[Any, ...]:
-    """Sort key of metrics: by period (those without one first), then id."""
-    if metric.period is None:
-        return (0, None, None, metric.id)
-    return (1, metric.period.end, metric.period.start, metric.id)
-
-
 def zone_names(z: Zone) -> tuple[tuple[str, ...], ...]:
     """A zone's names by lookup rank: id, English name, Chinese name, aliases."""
     return ((z.id,), (z.name,), (z.name_zh,) if z.name_zh else (), z.aliases)

@@ -109,12 +109,6 @@ def zone_label(zone: Zone) -> str:
     return zone.name
 
 
-def metric_cell(metric: Metric) -> str:
-    """A metric as a table cell: the figure and the period it covers."""
-    period = f" ({metric.period})" if metric.period is not None else ""
-    return f"{metric.value}{period}"
-
-
 def initiative_line(initiative: Initiative) -> str:
     """An initiative as one line: date, title, status."""
     when = str(initiative.announced.date) if initiative.announced else "date n/a"
