@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from ftzinfo._bundled import data_index
 
 
 def test_import_reads_no_data_and_nothing_heavy():
@@ -22,6 +23,20 @@ def test_import_reads_no_data_and_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == {"heavy": [], "loads": 0}
+
+
+def test_a_first_lookup_loads_only_what_a_zone_needs():
+    code = (
+        "import sys; before = set(sys.modules); "
+        "import ftzinfo; ftzinfo.zone('lingang'); print(*sys.modules.keys() - before)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert "ftzinfo._zones.cn_shanghai" in loaded  # the zone's family, and no other
+    assert not {m for m in loaded if m.startswith("ftzinfo._zones.")} - {"ftzinfo._zones.cn_shanghai"}
+    unneeded = {"json", "importlib.resources", "cattrs", "dateutil", "ftzinfo._dataset", "ftzinfo._metric",
+                "ftzinfo._initiative", "ftzinfo._rate", "ftzinfo._source", "ftzinfo._conversion"}  # fmt: skip
+    assert not loaded & unneeded
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +56,9 @@ def test_wheel_contains_the_package_and_its_data(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     package = [n for n in names if not n.startswith("ftzinfo-")]
     assert "ftzinfo/py.typed" in package
-    assert "ftzinfo/data/index.json" in package
+    assert "ftzinfo/_index.py" in package
     assert all(n.startswith("ftzinfo/") for n in package)
-    index = json.loads(zipfile.ZipFile(wheel).read("ftzinfo/data/index.json"))
-    assert {f"ftzinfo/data/{f}" for f in index["files"]} <= set(package)
+    assert {f"ftzinfo/data/{f}" for f in data_index()["files"]} <= set(package)
 
 
 @pytest.mark.slow

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import copy
 import pickle
+import re
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import ftzinfo
 from ftzinfo import Ordering, Period, Quantity
+from ftzinfo._validate import has_control, is_country, is_subdivision, record_repr
 from strategies import RECORDS, plain_quantities, quantities
 
 
@@ -63,3 +65,39 @@ def test_undecided_is_symmetric(a, b):
 def test_describe_refuses_what_no_wording_states():
     with pytest.raises(ValueError, match="no plain wording"):
         Quantity.parse("a double-digit rate").describe()
+
+
+# The hand-written form checks say exactly what the regular expressions they replace say.
+_FORM_TEXT = st.text(alphabet=st.sampled_from("ABCZaz09-_ \t\n\x00\x1f\x7f\u00e9\u4e2d\uff21"), max_size=8)
+
+
+@given(_FORM_TEXT)
+@example("CN")
+@example("CN-SH")
+@example("GB-LND")
+@example("cn-SH")
+@example("CN-S1")
+@example("CN-")
+@example("ＣＮ")
+def test_form_checks_agree_with_their_patterns(value):
+    assert is_country(value) == bool(re.fullmatch(r"[A-Z]{2}", value))
+    assert is_subdivision(value) == bool(re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", value))
+    assert has_control(value) == bool(re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value))
+
+
+_REPR_SHARED = [cls for cls in RECORDS if cls.__repr__ is record_repr]
+
+
+@pytest.mark.parametrize("cls", _REPR_SHARED, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_record_repr_is_the_repr_attrs_would_write(cls, data):
+    record = data.draw(RECORDS[cls])
+    # The same fields in a class attrs writes the repr of itself.
+    twin = attrs.make_class(cls.__name__, {a.name: attrs.field(repr=a.repr) for a in attrs.fields(cls)})
+    assert repr(record) == repr(twin(**{a.name: getattr(record, a.name) for a in attrs.fields(cls)}))
+
+
+def test_every_record_shares_the_repr():
+    assert {c.__name__ for c in _REPR_SHARED} == {
+        "Zone", "Initiative", "Indicator", "Metric", "Rate", "Source", "Evidence", "Milestone"
+    }  # fmt: skip

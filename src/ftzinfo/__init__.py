@@ -34,37 +34,26 @@ from ftzinfo._api import (
     zone,
     zones,
 )
-from ftzinfo._model import (
-    Evidence,
-    Indicator,
-    Initiative,
-    InitiativeKind,
-    Measure,
-    Metric,
-    Milestone,
-    MilestoneKind,
-    Rate,
-    RateKind,
-    Source,
-    Status,
-    UnitKind,
-    Zone,
-    ZoneKind,
-)
+from ftzinfo._model import Evidence, Milestone, MilestoneKind, Status, Zone, ZoneKind
 from ftzinfo._period import Period, PeriodKind
-from ftzinfo._quantity import DEFAULT_TOLERANCE, Conversion, Qualifier, Quantity, UnitMismatchError
+from ftzinfo._quantity import DEFAULT_TOLERANCE, Qualifier, Quantity, UnitMismatchError
 from ftzinfo._version import DATA_VERSION, __version__
 from ftzinfo.exceptions import ConversionError, FtzinfoError, UnknownRecordError, UnknownZoneError, ValidationError
 
 if TYPE_CHECKING:
     from ftzinfo._compare import Comparison
+    from ftzinfo._conversion import Conversion
     from ftzinfo._dataset import Dataset
+    from ftzinfo._initiative import Initiative, InitiativeKind
     from ftzinfo._interval import Interval, Ordering
+    from ftzinfo._metric import Indicator, Measure, Metric, UnitKind
     from ftzinfo._rank import Ranking
+    from ftzinfo._rate import Rate, RateKind
     from ftzinfo._rollup import AreaRollup
     from ftzinfo._schema import json_schema
     from ftzinfo._serialize import dumps, from_dict, loads, to_dict
     from ftzinfo._series import Series
+    from ftzinfo._source import Source
 
 __all__ = [
     "DATA_VERSION",
@@ -131,15 +120,26 @@ __all__ = [
 ]
 
 # Names whose modules load on first use, so that importing ftzinfo stays cheap
-# (the data, cattrs and the analysis code are not needed to look a zone up).
+# (the data, cattrs, the analysis code and the records other than zones are not
+# needed to look a zone up).
 _LAZY = {
     "AreaRollup": "ftzinfo._rollup",
     "Comparison": "ftzinfo._compare",
+    "Conversion": "ftzinfo._conversion",
     "Dataset": "ftzinfo._dataset",
+    "Indicator": "ftzinfo._metric",
+    "Initiative": "ftzinfo._initiative",
+    "InitiativeKind": "ftzinfo._initiative",
     "Interval": "ftzinfo._interval",
+    "Measure": "ftzinfo._metric",
+    "Metric": "ftzinfo._metric",
     "Ordering": "ftzinfo._interval",
     "Ranking": "ftzinfo._rank",
+    "Rate": "ftzinfo._rate",
+    "RateKind": "ftzinfo._rate",
     "Series": "ftzinfo._series",
+    "Source": "ftzinfo._source",
+    "UnitKind": "ftzinfo._metric",
     "dumps": "ftzinfo._serialize",
     "from_dict": "ftzinfo._serialize",
     "json_schema": "ftzinfo._schema",

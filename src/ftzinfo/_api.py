@@ -9,15 +9,19 @@ from typing import TYPE_CHECKING
 
 from ftzinfo import _bundled
 from ftzinfo._bundled import bundled
-from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Rate, Source, Status, Zone, ZoneKind
+from ftzinfo._model import Status, Zone, ZoneKind
 
 if TYPE_CHECKING:
     # Imported only for the annotations: importing ftzinfo must stay cheap.
     from ftzinfo._compare import Comparison
     from ftzinfo._dataset import Dataset
+    from ftzinfo._initiative import Initiative, InitiativeKind
+    from ftzinfo._metric import Indicator, Metric
     from ftzinfo._period import Period
     from ftzinfo._rank import Ranking
+    from ftzinfo._rate import Rate
     from ftzinfo._series import Series
+    from ftzinfo._source import Source
 
 ZoneKey = Zone | str
 

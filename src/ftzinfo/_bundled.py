@@ -1,33 +1,41 @@
 """The bundled dataset: read from the package's data files on first use, under a lock.
 
-A zone lookup, the commonest first question, is answered from a small index of
-lookup keys and the one data file that holds the zone; the whole dataset is
-built (once) when anything else is asked. Both paths hand out the same Zone
-objects.
+A zone lookup, the commonest first question, is answered from the generated
+index modules: ``_index`` maps the lookup keys, and ``_zones.<family>`` holds the
+zone's record, built when first asked for (neither ``json`` nor
+``importlib.resources`` is imported for it). The whole dataset is built (once) from the data files
+when anything else is asked. Both paths hand out the same Zone objects.
 """
 
 from __future__ import annotations
 
-import json
 import threading
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final
 
 from ftzinfo._model import Zone
 from ftzinfo._text import normalise
-from ftzinfo.exceptions import UnknownZoneError
+from ftzinfo._version import DATA_VERSION
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset
 
-__all__ = ["bundled", "clear_cache", "data_index", "find_zone", "load_count", "zone"]
+__all__ = [
+    "bundled",
+    "clear_cache",
+    "data_index",
+    "family_module",
+    "find_zone",
+    "index_record",
+    "load_count",
+    "zone",
+]
 
 _DATA_PACKAGE: Final = "ftzinfo"
 _lock = threading.RLock()
 _cache: Dataset | None = None
 _loads = 0
-_index: dict[str, Any] | None = None
 _zones: dict[str, Zone] = {}  # zones built so far, by id
-_files: set[str] = set()  # data files whose zones are built
 _memo: dict[str, Zone] = {}  # exact text asked for -> zone
 _MEMO_SIZE: Final = 4096
 
@@ -39,11 +47,28 @@ def _read(name: str) -> bytes:
 
 
 def data_index() -> dict[str, Any]:
-    """The data index: the data version, the data files, and the zone lookup keys."""
-    global _index  # noqa: PLW0603 - read once
-    if _index is None:
-        _index = json.loads(_read("index.json"))
-    return _index
+    """The data index: the data version, the data files, each zone's file, and the zone lookup keys."""
+    from ftzinfo import _index  # noqa: PLC0415 - generated; read on first use
+
+    return {
+        "data_version": DATA_VERSION,
+        "files": list(_index.FILES),
+        "zones": dict(_index.ZONES),
+        "keys": dict(_index.KEYS),
+    }
+
+
+def family_module(name: str) -> str:
+    """The module that holds the zone records of data file ``name``, for quick lookups."""
+    return "ftzinfo._zones." + name.removesuffix(".json").replace("-", "_")
+
+
+def index_record(zone_id: str) -> dict[str, Any]:
+    """Zone ``zone_id``'s record as the lookup index holds it."""
+    from ftzinfo import _index  # noqa: PLC0415
+
+    records: dict[str, dict[str, Any]] = import_module(family_module(_index.ZONES[zone_id])).ZONES
+    return records[zone_id]
 
 
 def zone(key: object) -> Zone:
@@ -65,34 +90,30 @@ def find_zone(key: object) -> Zone | None:
         key = key.id
     if not isinstance(key, str):
         raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
-    index = data_index()
-    zone_id = index["keys"].get(normalise(key))
+    from ftzinfo._index import KEYS  # noqa: PLC0415 - generated; read on first use
+
+    zone_id = KEYS.get(normalise(key))
     if zone_id is None:
         return None
-    found = _zones.get(zone_id) or _zones_of(index["zones"][zone_id]).get(zone_id)
-    if found is None:
-        raise UnknownZoneError(key)  # the index and the data disagree: a packaging fault
+    found = _zones.get(zone_id) or _build(zone_id)
     if len(_memo) < _MEMO_SIZE:
         _memo[key] = found
     return found
 
 
-def _zones_of(name: str) -> dict[str, Zone]:
-    """Build the zones of one data file (once) and return every zone built so far."""
+def _build(zone_id: str) -> Zone:
+    """Build one zone from its record in the index (once), or from the whole dataset if it must."""
     from ftzinfo._fast import FAST, Unfit  # noqa: PLC0415
 
     with _lock:
-        if name not in _files:
-            part = json.loads(_read(name))
-            for item in part.get("zones", ()):
-                try:
-                    built = FAST[Zone](item)
-                except Unfit:
-                    built = None  # the full load will build it, or report the fault
-                if built is not None:
-                    _zones.setdefault(built.id, built)
-            _files.add(name)
-    return _zones
+        found = _zones.get(zone_id)
+        if found is None:
+            try:
+                found = FAST[Zone](index_record(zone_id))
+            except Unfit:  # the full load builds it through the converter, or reports the fault
+                return bundled().zone(zone_id)
+            _zones[zone_id] = found
+    return found
 
 
 def bundled() -> Dataset:
@@ -109,10 +130,12 @@ def _load() -> Dataset:
     from ftzinfo._dataset import Dataset  # noqa: PLC0415
     from ftzinfo._dataset_io import structure_records  # noqa: PLC0415
     from ftzinfo._integrity import KINDS  # noqa: PLC0415
-    from ftzinfo._serialize import parse_json  # noqa: PLC0415
+    from ftzinfo._serialize import parse_json  # noqa: PLC0415 - json loads with the data
 
     combined: dict[str, Any] = {kind: [] for kind in KINDS}
-    for name in data_index()["files"]:
+    from ftzinfo._index import FILES  # noqa: PLC0415
+
+    for name in FILES:
         part = parse_json(_read(name), where=f"data/{name}")
         for kind, records in structure_records(part, where=f"data/{name}").items():
             combined[kind].extend(records)
@@ -126,12 +149,10 @@ def _load() -> Dataset:
 
 def clear_cache() -> None:
     """Forget the loaded data; the next call reads it again (for tests and long-lived programs)."""
-    global _cache, _index  # noqa: PLW0603
+    global _cache  # noqa: PLW0603
     with _lock:
         _cache = None
-        _index = None
         _zones.clear()
-        _files.clear()
         _memo.clear()
 
 

@@ -7,7 +7,11 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from ftzinfo._model import Initiative, Metric, Rate, Source, Zone
+from ftzinfo._initiative import Initiative
+from ftzinfo._metric import Metric
+from ftzinfo._model import Zone
+from ftzinfo._rate import Rate
+from ftzinfo._source import Source
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset

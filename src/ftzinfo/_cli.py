@@ -11,7 +11,9 @@ from typing import Any
 
 from ftzinfo._api import dataset
 from ftzinfo._dataset import Dataset
-from ftzinfo._model import Initiative, Metric, Zone, ZoneKind
+from ftzinfo._initiative import Initiative
+from ftzinfo._metric import Metric
+from ftzinfo._model import Zone, ZoneKind
 from ftzinfo._version import DATA_VERSION, __version__
 from ftzinfo.exceptions import FtzinfoError, UnknownRecordError
 

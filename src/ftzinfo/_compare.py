@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ftzinfo._model import Indicator, Metric, Source, Zone
+from ftzinfo._metric import Indicator, Metric
+from ftzinfo._model import Zone
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
 from ftzinfo._render import Notes, marks, render_notes, table, zone_label
 from ftzinfo._select import pick, shown_value
+from ftzinfo._source import Source
 from ftzinfo._text import normalise
 from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError
 

@@ -1,4 +1,7 @@
-"""Converting money figures between currencies, end by end, with the rate on record."""
+"""Converting money figures between currencies, end by end, with the rate on record.
+
+Loaded when a figure is first converted: a zone lookup never needs it.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +11,55 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ftzinfo._period import Period
-from ftzinfo._quantity import Conversion, Quantity
+from ftzinfo._quantity import Quantity, check_decimal, check_unit
 from ftzinfo._units import is_currency
 from ftzinfo.exceptions import ConversionError, UnknownRecordError
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset
 
-__all__ = ["convert"]
+__all__ = ["Conversion", "convert"]
 
 #: The currency the bundled rates are quoted against.
 _PIVOT = "USD"
+
+
+@attrs.frozen(kw_only=True)
+class Conversion:
+    """How a figure was converted to another currency.
+
+    Attributes:
+        from_unit: The currency the figure was stated in.
+        to_unit: The currency it was converted to.
+        rate: Units of ``to_unit`` per unit of ``from_unit``.
+        basis: ``explicit`` (the caller's rate), ``stated`` (the source's own
+            equivalent) or ``annual_average`` (bundled rates).
+        rate_ids: The ids of the bundled rates used, if any.
+    """
+
+    from_unit: str = attrs.field(validator=check_unit)
+    to_unit: str = attrs.field(validator=check_unit)
+    rate: Decimal | None = attrs.field(validator=check_decimal)
+    basis: str
+    rate_ids: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        if self.basis == "stated":
+            return f"the source's own figure in {self.to_unit} beside the {self.from_unit} one"
+        how = "at the given rate" if self.basis == "explicit" else "at the annual average"
+        text = f"converted from {self.from_unit} {how}"
+        if self.rate:
+            forward, back = _sig(self.rate), _sig(1 / self.rate)
+            text += f" of {forward} {self.to_unit} per {self.from_unit} ({back} {self.from_unit} per {self.to_unit})"
+        if self.rate_ids:
+            text += f" [{', '.join(self.rate_ids)}]"
+        return text
+
+
+def _sig(value: Decimal, digits: int = 6) -> str:
+    """``value`` to ``digits`` significant digits, without an exponent."""
+    rounded = round(value, digits - 1 - value.adjusted())
+    return f"{rounded.normalize():f}"
 
 
 def convert(

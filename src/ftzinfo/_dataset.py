@@ -7,14 +7,19 @@ loads into another; :meth:`Dataset.merge` combines them into a third.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
+from ftzinfo._initiative import Initiative, InitiativeKind
 from ftzinfo._integrity import KINDS, check_ids, check_references, check_types
-from ftzinfo._model import Indicator, Initiative, InitiativeKind, Metric, Rate, Source, Status, Zone, ZoneKind
+from ftzinfo._metric import Indicator, Metric
+from ftzinfo._model import Status, Zone, ZoneKind
 from ftzinfo._period import Period
+from ftzinfo._rate import Rate
+from ftzinfo._source import Source
 from ftzinfo._text import best, grams, lookup_keys, normalise, similarity
 from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationError
 
@@ -73,17 +78,19 @@ class Dataset:
         rates: Iterable[Rate] = (),
         extends: Dataset | None = None,
     ) -> None:
-        records: dict[str, tuple[Any, ...]] = {
-            "zones": tuple(sorted(zones, key=_id)),
-            "initiatives": tuple(sorted(initiatives, key=_id)),
+        given: dict[str, tuple[Any, ...]] = {
+            "zones": tuple(zones),
+            "initiatives": tuple(initiatives),
             "indicators": tuple(indicators),
-            "metrics": tuple(sorted(metrics, key=_id)),
-            "rates": tuple(sorted(rates, key=_id)),
-            "sources": tuple(sorted(sources, key=_id)),
+            "metrics": tuple(metrics),
+            "rates": tuple(rates),
+            "sources": tuple(sources),
         }
-        problems = list(check_types(records))
+        problems = list(check_types(given))  # positions in the order given, before sorting
         if problems:
             raise ValidationError(problems)
+        # Records are kept in id order (indicators in the order given: their order is meaningful).
+        records = {k: v if k == "indicators" else tuple(sorted(v, key=_ID)) for k, v in given.items()}
         self._records = records
         self._by_id: dict[str, dict[str, Any]] = {kind: {r.id: r for r in records[kind]} for kind in KINDS}
         # An extension (a user's file) may refer to records of the dataset it extends.
@@ -113,18 +120,20 @@ class Dataset:
                 by_zone[zone_id].append(i)
         self._initiatives_by_zone = {k: tuple(v) for k, v in by_zone.items()}
         self._initiatives = self._records["initiatives"]
-        metrics_by: defaultdict[tuple[str, str | None], list[Metric]] = defaultdict(list)
-        order: dict[Period | None, tuple[Any, ...]] = {}  # one sort key per distinct period, not per metric
-
-        def by_period(m: Metric) -> tuple[Any, ...]:
-            key = order.get(m.period)
+        # Metrics in time order, then id order: grouped by their period's place in time
+        # (the metrics are in id order already), and the few groups sorted, not the metrics.
+        order: dict[int, tuple[Any, ...]] = {}  # id(period) -> its sort key, once per period object
+        groups: defaultdict[tuple[Any, ...], list[Metric]] = defaultdict(list)
+        for m in self._records["metrics"]:
+            key = order.get(id(m.period))
             if key is None:
-                key = order[m.period] = (0,) if m.period is None else (1, m.period.end, m.period.start)
-            return (*key, m.id)
-
-        for m in sorted(self._records["metrics"], key=by_period):  # sorted once; grouping keeps the order
-            metrics_by[m.zone_id, m.indicator].append(m)
-            metrics_by[m.zone_id, None].append(m)
+                key = order[id(m.period)] = (0,) if m.period is None else (1, m.period.end, m.period.start)
+            groups[key].append(m)
+        metrics_by: defaultdict[tuple[str, str | None], list[Metric]] = defaultdict(list)
+        for key in sorted(groups):
+            for m in groups[key]:
+                metrics_by[m.zone_id, m.indicator].append(m)
+                metrics_by[m.zone_id, None].append(m)
         self._metrics_by_zone = {k: tuple(v) for k, v in metrics_by.items()}
         self._metrics = self._records["metrics"]
         rates: defaultdict[tuple[str, str, Period], list[Rate]] = defaultdict(list)
@@ -596,8 +605,7 @@ def _rebuild(records: dict[str, Any]) -> Dataset:
     return Dataset(**records)
 
 
-def _id(record: Any) -> str:
-    return str(record.id)
+_ID: Final = operator.attrgetter("id")
 
 
 #: Rate series in order of preference (see :meth:`Dataset.rate`).

@@ -115,12 +115,12 @@ def load_dataset(
         raw = source.read(max_size + 1)
         if len(raw) > max_size:
             raise ValidationError([(name, f"the file is larger than the limit of {max_size} bytes")])
-    with _no_gc():
+    with _no_gc():  # one pause for parsing and building: no collection runs in between
         data = parse_json(raw, where=name)
-    try:
-        return dataset_from_dict(data, extends=extends)
-    except ValidationError as exc:
-        raise ValidationError([(f"{name}: {p}" if p else name, r) for p, r in exc.errors]) from None
+        try:
+            return dataset_from_dict(data, extends=extends)
+        except ValidationError as exc:
+            raise ValidationError([(f"{name}: {p}" if p else name, r) for p, r in exc.errors]) from None
 
 
 def dump_dataset(ds: Dataset, target: str | Path | IO[str], *, indent: int | None = 1) -> None:

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
 import attrs
 
-from ftzinfo._model import Evidence, Indicator, Initiative, Metric, Milestone, Rate, Source, Zone
+from ftzinfo._model import Evidence, Milestone
 from ftzinfo._period import Period
-from ftzinfo._quantity import Qualifier, Quantity, _bounds
+from ftzinfo._quantity import Qualifier, Quantity, bounds
 
 __all__ = ["FAST", "Unfit"]
 
@@ -34,8 +34,8 @@ def _fields(cls: type) -> frozenset[str]:
     return frozenset(f.alias or f.name for f in attrs.fields(cls))
 
 
-def _record(value: object, allowed: frozenset[str], required: tuple[str, ...]) -> Mapping[str, Any]:
-    if type(value) is not dict or not allowed.issuperset(value) or not all(k in value for k in required):
+def _record(value: object, allowed: frozenset[str], required: frozenset[str]) -> dict[str, Any]:
+    if type(value) is not dict or not value.keys() <= allowed or not required <= value.keys():
         raise Unfit
     return value
 
@@ -46,14 +46,10 @@ def _str(value: object) -> str:
     return value
 
 
-def _opt_str(value: object) -> str | None:
-    return None if value is None else _str(value)
-
-
 def _strs(value: object) -> tuple[str, ...]:
     if type(value) is not list:
         raise Unfit
-    return tuple(_str(v) for v in value)
+    return tuple(value)  # the field's validator checks each item is text
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -91,6 +87,7 @@ def _period(value: object) -> Period | None:
 
 
 _EVIDENCE: Final = _fields(Evidence)
+_EVIDENCE_REQUIRED: Final = frozenset({"source_id", "quote"})
 
 
 def _evidence(value: object) -> tuple[Evidence, ...]:
@@ -98,42 +95,34 @@ def _evidence(value: object) -> tuple[Evidence, ...]:
         raise Unfit
     out = []
     for item in value:
-        d = _record(item, _EVIDENCE, ("source_id", "quote"))
-        out.append(Evidence(source_id=_str(d["source_id"]), quote=_str(d["quote"])))
+        d = _record(item, _EVIDENCE, _EVIDENCE_REQUIRED)
+        out.append(Evidence(source_id=d["source_id"], quote=d["quote"]))  # validated as text by the class
     return tuple(out)
 
 
 _QUANTITY: Final = _fields(Quantity)
-_BOUND_FIELDS: Final = ("low", "high")
-_CLOSED_FIELDS: Final = ("low_closed", "high_closed")
+_QUANTITY_REQUIRED: Final = frozenset({"value", "unit"})
+_QUALIFIERS: Final = {q.value: q for q in Qualifier}
 
 
 def _quantity(value: object) -> Quantity:
-    d = _record(value, _QUANTITY, ("value", "unit"))
+    d = _record(value, _QUANTITY, _QUANTITY_REQUIRED)
     if d.get("conversion") is not None:
         raise Unfit  # converted figures are rare in files: the converter builds them
     number = _decimal(d["value"])
-    qualifier = Qualifier(_str(d.get("qualifier", "exact")))
-    low, high, low_closed, high_closed = _bounds(number, qualifier)  # once, not once per derived field
-    kwargs: dict[str, Any] = {
-        "value": number,
-        "unit": _str(d["unit"]),
-        "qualifier": qualifier,
-        "low": low,
-        "high": high,
-        "low_closed": low_closed,
-        "high_closed": high_closed,
-    }
-    for key in _BOUND_FIELDS:
-        if key in d:
-            kwargs[key] = _decimal(d[key])
-    for key in _CLOSED_FIELDS:
-        if key in d:
-            kwargs[key] = _bool(d[key])
+    qualifier = _QUALIFIERS.get(d.get("qualifier", "exact"))
+    if qualifier is None:
+        raise Unfit
+    low, high, low_closed, high_closed = bounds(number, qualifier)  # once, not once per derived field
+    kwargs = d.copy()  # unit and text go as they are: the class validates them
+    kwargs["value"] = number
+    kwargs["qualifier"] = qualifier
+    kwargs["low"] = _decimal(d["low"]) if "low" in d else low
+    kwargs["high"] = _decimal(d["high"]) if "high" in d else high
+    kwargs["low_closed"] = _bool(d["low_closed"]) if "low_closed" in d else low_closed
+    kwargs["high_closed"] = _bool(d["high_closed"]) if "high_closed" in d else high_closed
     if d.get("equivalent") is not None:
         kwargs["equivalent"] = _quantity(d["equivalent"])
-    if "text" in d:
-        kwargs["text"] = _opt_str(d["text"])
     return Quantity(**kwargs)
 
 
@@ -142,13 +131,14 @@ def _opt_quantity(value: object) -> Quantity | None:
 
 
 _MILESTONE: Final = _fields(Milestone)
+_MILESTONE_REQUIRED: Final = frozenset({"event", "date"})
 
 
 def _milestone(value: object) -> Milestone | None:
     if value is None:
         return None
-    d = _record(value, _MILESTONE, ("event", "date"))
-    return Milestone(event=_str(d["event"]), date=_period(d["date"]), note=_opt_str(d.get("note")))  # type: ignore[arg-type]
+    d = _record(value, _MILESTONE, _MILESTONE_REQUIRED)
+    return Milestone(event=d["event"], date=_period(d["date"]), note=d.get("note"))  # type: ignore[arg-type]
 
 
 def _milestones(value: object) -> tuple[Milestone, ...]:
@@ -172,44 +162,53 @@ def _published(value: object) -> dt.date | dt.datetime | None:
         raise Unfit from None
 
 
-# Per class: the keys a record may have, those it must have, and how each becomes a field.
-_SPECS: Final[dict[type, tuple[frozenset[str], tuple[str, ...], dict[str, Callable[[object], Any]]]]] = {
-    Zone: (_fields(Zone), ("id", "name", "kind", "country"), {
-        "id": _str, "name": _str, "name_zh": _opt_str, "aliases": _strs, "kind": _str, "country": _str,
-        "subdivision": _opt_str, "city": _opt_str, "parent_id": _opt_str, "overlaps": _strs,
-        "established": _milestone, "milestones": _milestones, "area_km2": _opt_quantity, "status": _str,
-        "sectors": _strs, "summary": _opt_str, "evidence": _evidence,
+# Per class (by name): the keys a record must have, and how each key becomes a field
+# (None: as it is; every text field's validator rejects all but text).
+# Classes are named, not imported, so that building a zone loads no other record class.
+_SPECS: Final[dict[str, tuple[tuple[str, ...], dict[str, Callable[[object], Any] | None]]]] = {
+    "Zone": (("id", "name", "kind", "country"), {
+        "id": None, "name": None, "name_zh": None, "aliases": _strs, "kind": None, "country": None,
+        "subdivision": None, "city": None, "parent_id": None, "overlaps": _strs,
+        "established": _milestone, "milestones": _milestones, "area_km2": _opt_quantity, "status": None,
+        "sectors": _strs, "summary": None, "evidence": _evidence,
     }),
-    Initiative: (_fields(Initiative), ("id", "title", "kind"), {
-        "id": _str, "title": _str, "title_zh": _opt_str, "kind": _str, "status": _str, "zone_ids": _strs,
-        "announced": _milestone, "issuer": _opt_str, "period": _period, "sectors": _strs, "parent_id": _opt_str,
-        "count": _opt_quantity, "summary": _opt_str, "evidence": _evidence,
+    "Initiative": (("id", "title", "kind"), {
+        "id": None, "title": None, "title_zh": None, "kind": None, "status": None, "zone_ids": _strs,
+        "announced": _milestone, "issuer": None, "period": _period, "sectors": _strs, "parent_id": None,
+        "count": _opt_quantity, "summary": None, "evidence": _evidence,
     }),
-    Indicator: (_fields(Indicator), ("id", "name", "unit_kind", "measure"), {
-        "id": _str, "name": _str, "unit_kind": _str, "measure": _str, "description": _opt_str,
+    "Indicator": (("id", "name", "unit_kind", "measure"), {
+        "id": None, "name": None, "unit_kind": None, "measure": None, "description": None,
     }),
-    Metric: (_fields(Metric), ("id", "zone_id", "indicator", "value"), {
-        "id": _str, "zone_id": _str, "indicator": _str, "value": _quantity, "period": _period, "note": _opt_str,
+    "Metric": (("id", "zone_id", "indicator", "value"), {
+        "id": None, "zone_id": None, "indicator": None, "value": _quantity, "period": _period, "note": None,
         "evidence": _evidence,
     }),
-    Rate: (_fields(Rate), ("id", "currency", "per", "period", "series", "value"), {
-        "id": _str, "currency": _str, "per": _str, "period": _period, "kind": _str, "series": _str,
-        "value": _decimal, "text": _opt_str, "note": _opt_str, "evidence": _evidence,
+    "Rate": (("id", "currency", "per", "period", "series", "value"), {
+        "id": None, "currency": None, "per": None, "period": _period, "kind": None, "series": None,
+        "value": _decimal, "text": None, "note": None, "evidence": _evidence,
     }),
-    Source: (_fields(Source), ("id", "publisher", "url"), {
-        "id": _str, "title": _opt_str, "publisher": _str, "author": _opt_str, "url": _str,
-        "published": _published, "language": _str, "original_id": _opt_str,
+    "Source": (("id", "publisher", "url"), {
+        "id": None, "title": None, "publisher": None, "author": None, "url": None,
+        "published": _published, "language": None, "original_id": None,
     }),
 }  # fmt: skip
 
 
 def _builder(cls: type) -> Callable[[object], Any]:
-    allowed, required, fields = _SPECS[cls]
+    names, fields = _SPECS[cls.__name__]
+    allowed, required = _fields(cls), frozenset(names)
+    if allowed != frozenset(fields):
+        raise AssertionError(f"the fast path's fields for {cls.__name__} differ from the class's")
+    converted = tuple((key, convert) for key, convert in fields.items() if convert is not None)
 
     def build(value: object) -> Any:
-        d = _record(value, allowed, required)
+        kwargs = _record(value, allowed, required).copy()
         try:
-            return cls(**{key: fields[key](item) for key, item in d.items()})
+            for key, convert in converted:
+                if key in kwargs:
+                    kwargs[key] = convert(kwargs[key])
+            return cls(**kwargs)
         except Unfit:
             raise
         except Exception as exc:  # a validator's objection: the converter will word it
@@ -218,5 +217,13 @@ def _builder(cls: type) -> Callable[[object], Any]:
     return build
 
 
+class _Builders(dict[type, Callable[[object], Any]]):
+    """Record class -> its fast builder, made on first use."""
+
+    def __missing__(self, cls: type) -> Callable[[object], Any]:
+        build = self[cls] = _builder(cls)
+        return build
+
+
 #: The fast builder of each record class; each raises Unfit where the converter must decide.
-FAST: Final[dict[type, Callable[[object], Any]]] = {cls: _builder(cls) for cls in _SPECS}
+FAST: Final[dict[type, Callable[[object], Any]]] = _Builders()

@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     from ftzinfo._compare import Comparison
     from ftzinfo._dataset import Dataset
-    from ftzinfo._model import Evidence, Initiative, Metric, Source, Zone
+    from ftzinfo._initiative import Initiative
+    from ftzinfo._metric import Metric
+    from ftzinfo._model import Evidence, Zone
     from ftzinfo._rank import Ranking
+    from ftzinfo._source import Source
 
 __all__ = ["comparison_html", "dataset_html", "initiative_html", "metric_html", "ranking_html", "zone_html"]
 

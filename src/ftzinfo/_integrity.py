@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from ftzinfo._model import Indicator, Initiative, Metric, Rate, Source, Zone
+from ftzinfo._initiative import Initiative
+from ftzinfo._metric import Indicator, Metric
+from ftzinfo._model import Zone
+from ftzinfo._rate import Rate
+from ftzinfo._source import Source
 
 __all__ = ["KINDS", "TYPES", "check_ids", "check_references", "check_types"]
 

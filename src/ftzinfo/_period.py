@@ -8,7 +8,7 @@ from typing import Any, Final
 
 import attrs
 
-from ftzinfo._convert import to_enum
+from ftzinfo._validate import to_enum
 from ftzinfo.exceptions import ValidationError
 
 __all__ = ["Period", "PeriodKind"]

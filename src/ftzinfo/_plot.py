@@ -10,7 +10,7 @@ from ftzinfo._units import unit_label
 
 if TYPE_CHECKING:
     from ftzinfo._compare import Comparison
-    from ftzinfo._model import Indicator
+    from ftzinfo._metric import Indicator
     from ftzinfo._quantity import Quantity
     from ftzinfo._series import Series
 

@@ -10,23 +10,43 @@ from __future__ import annotations
 
 import enum
 import functools
+import importlib
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ftzinfo._convert import to_enum
 from ftzinfo._period import Period
 from ftzinfo._units import is_currency, is_unit
+from ftzinfo._validate import to_enum
+from ftzinfo.exceptions import FtzinfoError, ValidationError
 
 if TYPE_CHECKING:
+    from ftzinfo import _conversion
     from ftzinfo._interval import Interval, Ordering
-from ftzinfo.exceptions import FtzinfoError, ValidationError
+else:
+
+    class _Deferred:
+        """A module imported when one of its names is first read.
+
+        Quantity's ``conversion`` field names its type through one, so that the
+        type hints resolve (for cattrs, ``typing.get_type_hints`` ...) while the
+        conversion code loads only when a figure is first converted.
+        """
+
+        __slots__ = ("_name",)
+
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def __getattr__(self, attr: str) -> Any:
+            return getattr(importlib.import_module(self._name), attr)
+
+    _conversion = _Deferred("ftzinfo._conversion")
 
 __all__ = [
     "DEFAULT_TOLERANCE",
-    "Conversion",
     "Qualifier",
     "Quantity",
     "UnitMismatchError",
@@ -66,7 +86,7 @@ def _qualifier(value: object) -> Qualifier:
     return to_enum(Qualifier, "qualifier", value)
 
 
-def _check_decimal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def check_decimal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, Decimal):
@@ -77,7 +97,7 @@ def _check_decimal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         raise ValidationError([(attribute.name, f"{value} is out of range (|x| < 1E{MAX_EXPONENT + 1})")])
 
 
-def _check_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def check_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not is_unit(value):
         raise ValidationError([(attribute.name, f"{value!r} is not a unit")])
 
@@ -87,11 +107,10 @@ def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         raise ValidationError([(attribute.name, f"must be a non-empty string of at most {_MAX_WORDING} characters")])
 
 
-@functools.lru_cache(maxsize=4096)
-def _bounds(
+def bounds(
     value: Decimal | None, qualifier: Qualifier, tolerance: Decimal = DEFAULT_TOLERANCE
 ) -> tuple[Decimal | None, Decimal | None, bool, bool]:
-    """The interval (low, high, low_closed, high_closed) that a qualifier implies (computed once per case)."""
+    """The interval (low, high, low_closed, high_closed) that a qualifier implies."""
     if value is None:  # a range: its ends are given, and closed unless said otherwise
         return None, None, True, True
     t = abs(value) * tolerance
@@ -108,6 +127,10 @@ def _bounds(
     if qualifier is Qualifier.AT_MOST:
         return None, value, False, True
     return value, value, True, True  # exact; a range gives its ends explicitly
+
+
+#: ``bounds``, computed once per case for the four fields that derive from it.
+_bounds = functools.lru_cache(maxsize=4096)(bounds)
 
 
 def _default_low(self: Quantity) -> Decimal | None:
@@ -153,16 +176,16 @@ class Quantity:
         '≈ 30 %'
     """
 
-    value: Decimal | None = attrs.field(validator=_check_decimal)
+    value: Decimal | None = attrs.field(validator=check_decimal)
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_qualifier)
-    low: Decimal | None = attrs.field(default=attrs.Factory(_default_low, takes_self=True), validator=_check_decimal)
-    high: Decimal | None = attrs.field(default=attrs.Factory(_default_high, takes_self=True), validator=_check_decimal)
+    low: Decimal | None = attrs.field(default=attrs.Factory(_default_low, takes_self=True), validator=check_decimal)
+    high: Decimal | None = attrs.field(default=attrs.Factory(_default_high, takes_self=True), validator=check_decimal)
     low_closed: bool = attrs.field(default=attrs.Factory(_default_low_closed, takes_self=True))
     high_closed: bool = attrs.field(default=attrs.Factory(_default_high_closed, takes_self=True))
-    unit: str = attrs.field(validator=_check_unit)
+    unit: str = attrs.field(validator=check_unit)
     equivalent: Quantity | None = None
     text: str | None = attrs.field(default=None, validator=_check_text)
-    conversion: Conversion | None = None
+    conversion: _conversion.Conversion | None = None
 
     def __attrs_post_init__(self) -> None:
         problems: list[tuple[str, str]] = []
@@ -431,41 +454,3 @@ def from_interval(interval: Interval, unit: str, value: Decimal | None = None) -
         high_closed=interval.high_closed,
         unit=unit,
     )
-
-
-@attrs.frozen(kw_only=True)
-class Conversion:
-    """How a figure was converted to another currency.
-
-    Attributes:
-        from_unit: The currency the figure was stated in.
-        to_unit: The currency it was converted to.
-        rate: Units of ``to_unit`` per unit of ``from_unit``.
-        basis: ``explicit`` (the caller's rate), ``stated`` (the source's own
-            equivalent) or ``annual_average`` (bundled rates).
-        rate_ids: The ids of the bundled rates used, if any.
-    """
-
-    from_unit: str = attrs.field(validator=_check_unit)
-    to_unit: str = attrs.field(validator=_check_unit)
-    rate: Decimal | None = attrs.field(validator=_check_decimal)
-    basis: str
-    rate_ids: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        if self.basis == "stated":
-            return f"the source's own figure in {self.to_unit} beside the {self.from_unit} one"
-        how = "at the given rate" if self.basis == "explicit" else "at the annual average"
-        text = f"converted from {self.from_unit} {how}"
-        if self.rate:
-            forward, back = _sig(self.rate), _sig(1 / self.rate)
-            text += f" of {forward} {self.to_unit} per {self.from_unit} ({back} {self.from_unit} per {self.to_unit})"
-        if self.rate_ids:
-            text += f" [{', '.join(self.rate_ids)}]"
-        return text
-
-
-def _sig(value: Decimal, digits: int = 6) -> str:
-    """``value`` to ``digits`` significant digits, without an exponent."""
-    rounded = round(value, digits - 1 - value.adjusted())
-    return f"{rounded.normalize():f}"

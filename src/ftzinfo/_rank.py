@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ftzinfo._interval import Ordering
-from ftzinfo._model import Indicator, Metric, Zone
+from ftzinfo._metric import Indicator, Metric
+from ftzinfo._model import Zone
 from ftzinfo._quantity import UnitMismatchError
 from ftzinfo._select import pick, shown_value
 

@@ -10,7 +10,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ftzinfo._model import Initiative, Metric, Milestone, Source, Zone
+from ftzinfo._initiative import Initiative
+from ftzinfo._metric import Metric
+from ftzinfo._model import Milestone, Zone
+from ftzinfo._source import Source
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset

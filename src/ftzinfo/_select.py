@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ftzinfo._dataset import Dataset
-    from ftzinfo._model import Indicator, Metric, Zone
+    from ftzinfo._metric import Indicator, Metric
+    from ftzinfo._model import Zone
     from ftzinfo._quantity import Quantity
 
 __all__ = ["as_period", "pick", "shown_value"]

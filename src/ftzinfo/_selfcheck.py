@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Final
 
-from ftzinfo._bundled import bundled, data_index
+from ftzinfo._bundled import bundled, index_record
 from ftzinfo._dataset import Dataset, zone_names
+from ftzinfo._model import Zone
 from ftzinfo._quantity import Quantity
 from ftzinfo._text import lookup_keys, normalise
 
@@ -119,12 +120,18 @@ def hierarchy(ds: Dataset) -> Problems:
 
 
 def index(ds: Dataset) -> Problems:
-    """The data index names every data file and maps every lookup key as the data does."""
-    idx = data_index()
-    if idx["keys"] != lookup_keys((z.id, zone_names(z)) for z in ds.zones()):
-        yield "the index's lookup keys are out of date: run scripts/update_index.py"
-    if set(idx["zones"]) != {z.id for z in ds.zones()}:
-        yield "the index's zones differ from the data's: run scripts/update_index.py"
+    """The lookup index maps every key as the data does and holds each zone as the data does."""
+    from ftzinfo import _index  # noqa: PLC0415
+    from ftzinfo._fast import FAST  # noqa: PLC0415
+
+    stale = "run scripts/update_index.py"
+    if lookup_keys((z.id, zone_names(z)) for z in ds.zones()) != _index.KEYS:
+        yield f"the index's lookup keys are out of date: {stale}"
+    if {z.id for z in ds.zones()} != set(_index.ZONES):
+        yield f"the index's zones differ from the data's: {stale}"
+    for zone_id in _index.ZONES:
+        if ds.get_zone(zone_id) is not None and FAST[Zone](index_record(zone_id)) != ds.zone(zone_id):
+            yield f"the index's record of zone {zone_id} differs from the data's: {stale}"
 
 
 def strict_reading(ds: Dataset) -> Problems:

@@ -7,7 +7,8 @@ from typing import Any
 
 import attrs
 
-from ftzinfo._model import Indicator, Metric, Zone
+from ftzinfo._metric import Indicator, Metric
+from ftzinfo._model import Zone
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
 from ftzinfo._select import as_period

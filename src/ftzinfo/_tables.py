@@ -13,10 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from ftzinfo._model import Indicator, Initiative, Metric, Milestone, Rate, Source, Zone
+from ftzinfo._initiative import Initiative
+from ftzinfo._metric import Indicator, Metric
+from ftzinfo._model import Milestone, Zone
 from ftzinfo._optional import require
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
+from ftzinfo._rate import Rate
+from ftzinfo._source import Source
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset

@@ -1,0 +1,61 @@
+"""Source: a public page that records cite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Final
+
+import attrs
+
+from ftzinfo._validate import ID_CHECK, OPTIONAL_ID, OPTIONAL_TEXT, fail, record_repr, text
+
+__all__ = ["Source"]
+
+_URL: Final = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+\Z")
+_LANGUAGE: Final = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
+
+
+def _published(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise fail(attribute, "a time of publication needs a timezone")
+    elif not isinstance(value, dt.date):
+        raise fail(attribute, f"expected a date or datetime, got {type(value).__name__}")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A public page that records cite.
+
+    Attributes:
+        id: Stable id, such as ``chinadailyhk-2025-12-15-qianhai-finance``.
+        title: The page's title, or None where the page shows none.
+        publisher: Who published it (a news service or an authority).
+        author: The byline, or None.
+        url: The address exactly as found.
+        published: When the page says it was published: a date, or a
+            timezone-aware datetime; None where the page does not say.
+        language: BCP 47 language of the page (``en``, ``zh``).
+        original_id: For a republication, the id of the original it copies.
+    """
+
+    __repr__ = record_repr  # see record_repr: attrs makes no __repr__ of its own
+
+    id: str = attrs.field(validator=ID_CHECK)
+    title: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    publisher: str = attrs.field(validator=text())
+    author: str | None = attrs.field(repr=False, default=None, validator=OPTIONAL_TEXT)
+    url: str = attrs.field(validator=text(pattern=_URL, what="an http(s) address"))
+    published: dt.date | dt.datetime | None = attrs.field(default=None, validator=_published)
+    language: str = attrs.field(repr=False, default="en", validator=text(pattern=_LANGUAGE, what="a language tag"))
+    original_id: str | None = attrs.field(repr=False, default=None, validator=OPTIONAL_ID)
+
+    @property
+    def published_date(self) -> dt.date | None:
+        """The publication date, with any time of day dropped."""
+        if isinstance(self.published, dt.datetime):
+            return self.published.date()
+        return self.published

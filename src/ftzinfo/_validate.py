@@ -1,0 +1,169 @@
+"""What the record classes share: field validators and converters, and the record repr.
+
+Each validator names the field it rejects and why.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from ftzinfo.exceptions import ValidationError
+
+__all__ = [
+    "ID_CHECK",
+    "MAX_ID",
+    "MAX_QUOTE",
+    "MAX_TEXT",
+    "OPTIONAL_ID",
+    "OPTIONAL_TEXT",
+    "TextEnum",
+    "as_tuple",
+    "fail",
+    "instance_of",
+    "record_repr",
+    "text",
+    "to_enum",
+    "tuple_of",
+]
+
+MAX_QUOTE: Final = 400
+#: Longest text a field takes (a summary, a title, an address); ids are shorter still.
+MAX_TEXT: Final = 2000
+MAX_ID: Final = 200
+ID: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
+_CONTROL: Final = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+class TextEnum(str, enum.Enum):
+    """An enumeration of words, each printing as its value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+def to_enum(kind: type[E], field: str, value: object) -> E:
+    """Return ``kind(value)``, or raise a ValidationError that names ``field`` and the allowed values."""
+    if type(value) is kind:
+        return value  # already a member
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in kind)
+        raise ValidationError([(field, f"{value!r} is not a {kind.__name__} (one of {allowed})")]) from None
+
+
+def record_repr(self: Any) -> str:
+    """``Class(field=value, ...)`` over the fields shown in reprs, as attrs writes it.
+
+    One shared function, where attrs would compile a ``__repr__`` for each class
+    as ftzinfo is imported.
+    """
+    shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(type(self)) if a.repr)
+    return f"{type(self).__qualname__}({shown})"
+
+
+def is_country(value: str) -> bool:
+    """Whether ``value`` has the form of an ISO 3166-1 alpha-2 code (``CN``)."""
+    return len(value) == 2 and value.isascii() and value.isalpha() and value.isupper()
+
+
+def is_subdivision(value: str) -> bool:
+    """Whether ``value`` has the form of an ISO 3166-2 code (``CN-SH``, ``AE-DU``, ``GB-LND``)."""
+    country, dash, local = value[:2], value[2:3], value[3:]
+    if not (is_country(country) and dash == "-" and 1 <= len(local) <= 3):
+        return False
+    return local.isascii() and local.isalnum() and local == local.upper()
+
+
+def has_control(value: str) -> bool:
+    """Whether ``value`` holds a control character other than tab, newline and carriage return."""
+    return not value.isprintable() and _control().search(value) is not None
+
+
+@functools.cache
+def _control() -> re.Pattern[str]:
+    return re.compile(_CONTROL)  # compiled when first needed: most text is printable
+
+
+def fail(attribute: attrs.Attribute[Any], reason: str) -> ValidationError:
+    return ValidationError([(attribute.name, reason)])
+
+
+def text(
+    *,
+    optional: bool = False,
+    pattern: re.Pattern[str] | Callable[[str], bool] | None = None,
+    what: str = "",
+    limit: int = MAX_TEXT,
+) -> Validator:
+    match = pattern.match if isinstance(pattern, re.Pattern) else pattern
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if match is not None and type(value) is str and len(value) <= limit and match(value):
+            return  # the common case in one step: the patterns admit no space or control character
+        if not isinstance(value, str):
+            raise fail(attribute, f"expected a string, got {type(value).__name__}")
+        if len(value) > limit:
+            raise fail(attribute, f"is {len(value)} characters long; the limit is {limit}")
+        if not value.strip():
+            raise fail(attribute, "must not be empty")
+        if has_control(value):
+            raise fail(attribute, "contains a control character")
+        if match is not None:
+            raise fail(attribute, f"{value!r} is not {what}")
+
+    return check
+
+
+def tuple_of(kind: type[T]) -> Validator:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise fail(attribute, f"expected a tuple, got {type(value).__name__}")
+        for i, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise ValidationError(
+                    [(f"{attribute.name}[{i}]", f"expected {kind.__name__}, got {type(item).__name__}")]
+                )
+            if isinstance(item, str) and (not item.strip() or len(item) > MAX_TEXT or has_control(item)):
+                raise ValidationError(
+                    [
+                        (
+                            f"{attribute.name}[{i}]",
+                            f"must be a non-empty string of at most {MAX_TEXT} characters, without control characters",
+                        )
+                    ]
+                )
+
+    return check
+
+
+def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Turn a list into a tuple; leave anything else for the validator to reject."""
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+def instance_of(kind: type, *, optional: bool = False) -> Validator:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kind):
+            raise fail(attribute, f"expected {kind.__name__}, got {type(value).__name__}")
+
+    return check
+
+
+ID_CHECK: Final = text(pattern=ID, what="an id (lowercase letters, digits and - _ .)", limit=MAX_ID)
+OPTIONAL_ID: Final = text(optional=True, pattern=ID, what="an id (lowercase letters, digits and - _ .)", limit=MAX_ID)
+OPTIONAL_TEXT: Final = text(optional=True)
