@@ -3,8 +3,9 @@
 A zone lookup, the commonest first question, is answered from the generated
 index modules: ``_index`` maps the lookup keys, and ``_zones.<family>`` holds the
 zone's record, built when first asked for (neither ``json`` nor
-``importlib.resources`` is imported for it). The whole dataset is built (once) from the data files
-when anything else is asked. Both paths hand out the same Zone objects.
+``importlib.resources`` is imported for it). The whole dataset is built (once)
+from the data files when anything else is asked. Both paths hand out the same
+Zone objects.
 """
 
 from __future__ import annotations
@@ -129,12 +130,11 @@ def _load() -> Dataset:
     global _cache, _loads  # noqa: PLW0603 - the cache is module state by design
     from ftzinfo._dataset import Dataset  # noqa: PLC0415
     from ftzinfo._dataset_io import structure_records  # noqa: PLC0415
+    from ftzinfo._index import FILES  # noqa: PLC0415
     from ftzinfo._integrity import KINDS  # noqa: PLC0415
     from ftzinfo._serialize import parse_json  # noqa: PLC0415 - json loads with the data
 
     combined: dict[str, Any] = {kind: [] for kind in KINDS}
-    from ftzinfo._index import FILES  # noqa: PLC0415
-
     for name in FILES:
         part = parse_json(_read(name), where=f"data/{name}")
         for kind, records in structure_records(part, where=f"data/{name}").items():

@@ -57,7 +57,7 @@ def _decimal(value: object) -> Decimal | None:
         return None
     if type(value) is Decimal or type(value) is int:
         number = Decimal(value)
-    elif isinstance(value, str) and type(value) is str:
+    elif type(value) is str:
         try:
             number = Decimal(value.strip())
         except InvalidOperation:

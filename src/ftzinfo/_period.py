@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Any, Final
 
 import attrs
 
-from ftzinfo._validate import to_enum
+from ftzinfo._validate import TextEnum, to_enum
 from ftzinfo.exceptions import ValidationError
 
 __all__ = ["Period", "PeriodKind"]
 
 
-class PeriodKind(str, enum.Enum):
+class PeriodKind(TextEnum):
     """What kind of stretch a Period is."""
 
     YEAR = "year"
@@ -24,9 +23,6 @@ class PeriodKind(str, enum.Enum):
     DAY = "day"
     RANGE = "range"
     INSTANT = "instant"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 MAX_TEXT: Final = 100

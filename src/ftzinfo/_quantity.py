@@ -8,7 +8,6 @@ intervals and answer ``UNDECIDED`` when the intervals overlap.
 
 from __future__ import annotations
 
-import enum
 import functools
 import importlib
 from collections.abc import Callable
@@ -19,7 +18,7 @@ import attrs
 
 from ftzinfo._period import Period
 from ftzinfo._units import is_currency, is_unit
-from ftzinfo._validate import to_enum
+from ftzinfo._validate import TextEnum, to_enum
 from ftzinfo.exceptions import FtzinfoError, ValidationError
 
 if TYPE_CHECKING:
@@ -62,7 +61,7 @@ _MAX_WORDING: Final = 400  # a figure's wording is part of a quote
 MAX_EXPONENT: Final = 20
 
 
-class Qualifier(str, enum.Enum):
+class Qualifier(TextEnum):
     """How a source qualifies a figure ("about", "more than" ...)."""
 
     EXACT = "exact"
@@ -73,9 +72,6 @@ class Qualifier(str, enum.Enum):
     LESS_THAN = "less_than"
     AT_MOST = "at_most"
     BETWEEN = "between"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class UnitMismatchError(FtzinfoError, TypeError):
