@@ -147,6 +147,15 @@ def _milestones(value: object) -> tuple[Milestone, ...]:
     return tuple(map(_milestone, value))  # type: ignore[arg-type]
 
 
+def _date(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(_str(value))
+    except ValueError:
+        raise Unfit from None
+
+
 def _published(value: object) -> dt.date | dt.datetime | None:
     if value is None:
         return None
@@ -190,7 +199,8 @@ _SPECS: Final[dict[str, tuple[tuple[str, ...], dict[str, Callable[[object], Any]
     }),
     "Source": (("id", "publisher", "url"), {
         "id": None, "title": None, "publisher": None, "author": None, "url": None,
-        "published": _published, "language": None, "original_id": None,
+        "published": _published, "language": None, "original_id": None, "kind": None,
+        "accessed": _date,
     }),
 }  # fmt: skip
 

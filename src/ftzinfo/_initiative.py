@@ -34,6 +34,7 @@ class InitiativeKind(TextEnum):
     EVENT = "event"
     PROJECT = "project"
     LAW = "law"
+    AWARD = "award"
     OTHER = "other"
 
 

@@ -50,6 +50,9 @@ class ZoneKind(TextEnum):
     BONDED_ZONE = "bonded_zone"
     INTERNATIONAL_FINANCIAL_CENTRE = "international_financial_centre"
     FREE_ZONE = "free_zone"
+    NATIONAL_NEW_AREA = "national_new_area"
+    PARK = "park"
+    NETWORK = "network"
     OTHER = "other"
 
 
@@ -153,7 +156,8 @@ class Zone:
         name_zh: Simplified Chinese name, or None.
         aliases: Other names it goes by.
         kind: What kind of zone it is.
-        country: ISO 3166-1 alpha-2 code.
+        country: ISO 3166-1 alpha-2 code; None only for a network of zones in
+            several countries (the world's special economic zones).
         subdivision: ISO 3166-2 code (``CN-SH``), or None.
         city: The city it lies in, or None.
         parent_id: The zone that contains it, or None.
@@ -174,7 +178,7 @@ class Zone:
     name_zh: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     aliases: tuple[str, ...] = attrs.field(repr=False, default=(), converter=as_tuple, validator=tuple_of(str))
     kind: ZoneKind = attrs.field(converter=_zone_kind)
-    country: str = attrs.field(validator=text(pattern=is_country, what="an ISO 3166-1 alpha-2 code"))
+    country: str | None = attrs.field(validator=text(optional=True, pattern=is_country, what="an ISO 3166-1 alpha-2 code"))
     subdivision: str | None = attrs.field(
         default=None, validator=text(optional=True, pattern=is_subdivision, what="an ISO 3166-2 code")
     )
@@ -198,6 +202,13 @@ class Zone:
     def __attrs_post_init__(self) -> None:
         if self.parent_id == self.id:
             raise ValidationError([("parent_id", "a zone cannot contain itself")])
+        if self.country is None and self.kind is not ZoneKind.NETWORK:
+            raise ValidationError([("country", "only a network of zones may span several countries")])
+
+    @property
+    def is_aggregate(self) -> bool:
+        """Whether the zone is a network that adds up other zones (never ranked among them)."""
+        return self.kind is ZoneKind.NETWORK
 
     def _repr_html_(self) -> str:
         from ftzinfo._html import zone_html  # noqa: PLC0415 - notebook display only
