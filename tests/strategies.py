@@ -65,6 +65,7 @@ from ftzinfo import (  # noqa: E402 - the record strategies build on the figures
     MilestoneKind,
     Rate,
     Source,
+    SourceKind,
     Status,
     UnitKind,
     Zone,
@@ -95,7 +96,11 @@ def sources(draw: st.DrawFn) -> Source:
     published = draw(
         st.none()
         | dates
-        | st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 1, 1), timezones=st.just(dt.UTC))  # noqa: DTZ001 - the bounds are naive by hypothesis' rule
+        | st.datetimes(
+            min_value=dt.datetime(1990, 1, 1),  # noqa: DTZ001 - the bounds are naive by hypothesis' rule
+            max_value=dt.datetime(2030, 1, 1),  # noqa: DTZ001 - the bounds are naive by hypothesis' rule
+            timezones=st.just(dt.timezone.utc),
+        )
     )
     return Source(
         id=draw(ids),
@@ -106,6 +111,8 @@ def sources(draw: st.DrawFn) -> Source:
         published=published,
         language=draw(st.sampled_from(["en", "zh", "zh-Hant"])),
         original_id=draw(st.none() | ids),
+        kind=draw(st.none() | st.sampled_from(list(SourceKind))),
+        accessed=draw(st.none() | dates),
     )
 
 

@@ -72,7 +72,7 @@ def test_rank_uses_the_latest_figure_by_default():
 
 def test_rank_refuses_mixed_units():
     with pytest.raises(UnitMismatchError, match="currency="):
-        ftzinfo.rank("fdi_utilized")
+        ftzinfo.rank("fdi_utilized", zones=["cn-pilot-ftz-network", "lingang"], period=2022)
 
 
 def test_as_of_excludes_later_records():
@@ -183,9 +183,9 @@ def test_cli_compare_with_currency_says_which_rate():
 def test_cli_rank_and_series():
     out = run("rank", "area_km2", "--kind", "pilot_ftz")
     assert out.returncode == 0, out.stderr
-    assert "highest first" in out.stdout
+    assert "Highest first" in out.stdout
     assert "1. China (Xinjiang) Pilot Free Trade Zone" in out.stdout
-    mixed = run("rank", "fdi_utilized")
+    mixed = run("rank", "fdi_utilized", "--period", "2022", "--zone", "cn-pilot-ftz-network", "--zone", "lingang")
     assert mixed.returncode == 1
     assert "currency=" in mixed.stderr
     series = run("series", "cn-shanghai-ftz", "area_km2")

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ftzinfo import ConversionError, Interval, Ordering, Period, Qualifier, Quantity, UnitMismatchError
+import ftzinfo
+from ftzinfo import ConversionError, Interval, Ordering, Qualifier, Quantity, UnitMismatchError
 from strategies import decimals
 
 D = Decimal
@@ -115,27 +116,28 @@ def test_stated_equivalent_comes_next():
 
 def test_bundled_annual_average_converts_end_by_end():
     q = Quantity.parse("about 7.0809 billion yuan")
-    usd = q.convert("USD", period=2023)
+    usd = q.convert("USD", period=2023, rates=ftzinfo.dataset())
     assert usd.value == D("1E9")
     assert usd.low == D("0.9E9")
     assert usd.high == D("1.1E9")
     assert usd.conversion is not None
     assert usd.conversion.basis == "annual_average"
     assert usd.conversion.rate_ids == ("cny-per-usd-2023-fed",)
-    back = usd.convert("CNY", period=2023)
+    back = usd.convert("CNY", period=2023, rates=ftzinfo.dataset())
     assert back.value == D("7.0809E9")
 
 
 def test_conversion_without_a_rate_is_an_error():
     with pytest.raises(ConversionError, match="pass rate="):
         Quantity.parse("5 billion yuan").convert("USD")
-    with pytest.raises(ConversionError, match="no bundled rate"):
-        Quantity.parse("5 billion yuan").convert("USD", period=1990)
+    with pytest.raises(ConversionError, match="pass rates="):
+        Quantity.parse("5 billion yuan").convert("USD", period=2023)
+    with pytest.raises(ConversionError, match="no rate to convert CNY to USD in 1990"):
+        Quantity.parse("5 billion yuan").convert("USD", period=1990, rates=ftzinfo.dataset())
     with pytest.raises(ConversionError, match="only money"):
         Quantity.parse("30 percent").convert("USD", rate=1)
-    several_years = Period.parse("2021/2023")
-    with pytest.raises(ConversionError, match="spans several years"):
-        Quantity.parse("5 billion yuan").convert("USD", period=several_years)
+    with pytest.raises(ConversionError, match="not an ISO 4217"):
+        Quantity.parse("5 billion yuan").convert("XXX", rate=1)
     with pytest.raises(ConversionError, match="positive"):
         Quantity.parse("5 billion yuan").convert("USD", rate="-1")
 

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 from ftzinfo._api import (
     children,
     cite,
+    comparable,
     compare,
     dataset,
     get_zone,
     indicator,
     indicators,
     initiatives,
+    metric,
     metrics,
     parent,
     rank,
@@ -38,9 +40,17 @@ from ftzinfo._model import Evidence, Milestone, MilestoneKind, Status, Zone, Zon
 from ftzinfo._period import Period, PeriodKind
 from ftzinfo._quantity import DEFAULT_TOLERANCE, Qualifier, Quantity, UnitMismatchError
 from ftzinfo._version import DATA_VERSION, __version__
-from ftzinfo.exceptions import ConversionError, FtzinfoError, UnknownRecordError, UnknownZoneError, ValidationError
+from ftzinfo.exceptions import (
+    ConversionError,
+    FtzinfoError,
+    IncomparableError,
+    UnknownRecordError,
+    UnknownZoneError,
+    ValidationError,
+)
 
 if TYPE_CHECKING:
+    from ftzinfo._comparable import Comparability
     from ftzinfo._compare import Comparison
     from ftzinfo._conversion import Conversion
     from ftzinfo._dataset import Dataset
@@ -53,18 +63,20 @@ if TYPE_CHECKING:
     from ftzinfo._schema import json_schema
     from ftzinfo._serialize import dumps, from_dict, loads, to_dict
     from ftzinfo._series import Series
-    from ftzinfo._source import Source
+    from ftzinfo._source import Source, SourceKind
 
 __all__ = [
     "DATA_VERSION",
     "DEFAULT_TOLERANCE",
     "AreaRollup",
+    "Comparability",
     "Comparison",
     "Conversion",
     "ConversionError",
     "Dataset",
     "Evidence",
     "FtzinfoError",
+    "IncomparableError",
     "Indicator",
     "Initiative",
     "InitiativeKind",
@@ -83,6 +95,7 @@ __all__ = [
     "RateKind",
     "Series",
     "Source",
+    "SourceKind",
     "Status",
     "UnitKind",
     "UnitMismatchError",
@@ -94,6 +107,7 @@ __all__ = [
     "__version__",
     "children",
     "cite",
+    "comparable",
     "compare",
     "dataset",
     "dumps",
@@ -104,6 +118,7 @@ __all__ = [
     "initiatives",
     "json_schema",
     "loads",
+    "metric",
     "metrics",
     "parent",
     "rank",
@@ -124,6 +139,7 @@ __all__ = [
 # needed to look a zone up).
 _LAZY = {
     "AreaRollup": "ftzinfo._rollup",
+    "Comparability": "ftzinfo._comparable",
     "Comparison": "ftzinfo._compare",
     "Conversion": "ftzinfo._conversion",
     "Dataset": "ftzinfo._dataset",
@@ -139,6 +155,7 @@ _LAZY = {
     "RateKind": "ftzinfo._rate",
     "Series": "ftzinfo._series",
     "Source": "ftzinfo._source",
+    "SourceKind": "ftzinfo._source",
     "UnitKind": "ftzinfo._metric",
     "dumps": "ftzinfo._serialize",
     "from_dict": "ftzinfo._serialize",

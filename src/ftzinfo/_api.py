@@ -13,6 +13,7 @@ from ftzinfo._model import Status, Zone, ZoneKind
 
 if TYPE_CHECKING:
     # Imported only for the annotations: importing ftzinfo must stay cheap.
+    from ftzinfo._comparable import Comparability
     from ftzinfo._compare import Comparison
     from ftzinfo._dataset import Dataset
     from ftzinfo._initiative import Initiative, InitiativeKind
@@ -28,12 +29,14 @@ ZoneKey = Zone | str
 __all__ = [
     "children",
     "cite",
+    "comparable",
     "compare",
     "dataset",
     "get_zone",
     "indicator",
     "indicators",
     "initiatives",
+    "metric",
     "metrics",
     "parent",
     "rank",
@@ -270,9 +273,54 @@ def rank(
     zones: Iterable[ZoneKey] | None = None,
     period: Period | str | int | None = None,
     currency: str | None = None,
+    kind: ZoneKind | str | None = None,
+    as_of: dt.date | None = None,
 ) -> Ranking:
-    """Zones ordered by an indicator in tiers, highest first; ties stay ties (see :meth:`Dataset.rank`)."""
-    return _current().rank(indicator, zones=zones, period=period, currency=currency)
+    """Zones ordered by an indicator in tiers, highest first; ties stay ties (see :meth:`Dataset.rank`).
+
+    Only comparable figures are ranked; the result names what it left out and the
+    zones of the pool with no comparable figure.
+
+    Example:
+        >>> r = ftzinfo.rank("trade_value", period=2023, kind="pilot_ftz")
+        >>> all(str(m.period) == "2023" for tier in r for _, m in tier)
+        True
+        >>> len(r.pool) == sum(len(t) for t in r) + len(r.missing)
+        True
+    """
+    return _current().rank(indicator, zones=zones, period=period, currency=currency, kind=kind, as_of=as_of)
+
+
+def comparable(a: Metric, b: Metric, *, dataset: Dataset | None = None) -> Comparability:
+    """Whether two metrics may be set against each other, and why (the rule every analysis uses).
+
+    Two figures are comparable when they measure the same indicator in compatible
+    units (money in any currency, once converted) and, for a flow, over periods of
+    one kind: a calendar year with a calendar year, a half with a half, a quarter
+    with a quarter, the same months of the year, and a total over a span only with
+    a total over the same span. Stocks compare as levels at their dates.
+
+    Args:
+        a: A metric.
+        b: Another metric.
+        dataset: The dataset whose indicators say which is a stock or a flow;
+            the active dataset by default.
+
+    Example:
+        >>> year, half = ftzinfo.metric("cn-qianhai-fdi-2020"), ftzinfo.metric("cn-qianhai-fdi-2022-h1")
+        >>> verdict = ftzinfo.comparable(year, half)
+        >>> bool(verdict), verdict.reason
+        (False, '2020 (a calendar year) is not like 2022-H1 (a half-year)')
+    """
+    from ftzinfo._comparable import comparable as rule  # noqa: PLC0415 - analysis loads on first use
+
+    ds = _current() if dataset is None else dataset
+    return rule(a, b, ds.indicator(a.indicator))
+
+
+def metric(metric_id: str) -> Metric:
+    """The metric with this id (raises :class:`UnknownRecordError`)."""
+    return _current().metric(metric_id)
 
 
 def series(zone: ZoneKey, indicator: Indicator | str) -> Series:

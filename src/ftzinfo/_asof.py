@@ -1,4 +1,13 @@
-"""Point-in-time views: the dataset as it could have been known on a date."""
+"""Point-in-time views: the dataset as it could have been known on a date.
+
+The rule: a view dated D holds nothing dated after D. A record is known on D when
+a page that states it was known by then (its publication date, or for an undated
+page the date the record was made from it, ``Source.accessed``). What a known
+record says about later times is cut away too: milestones and a founding after
+D, initiatives announced after D, metrics and rates for periods that begin after
+D, and a zone's area unless a source known by D states it. A view dated on or
+after the newest date in the data equals the whole dataset.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +17,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from ftzinfo._dataset import Dataset
+    from collections.abc import Callable
 
-__all__ = ["restrict"]
+    from ftzinfo._dataset import Dataset
+    from ftzinfo._model import Zone
+    from ftzinfo._source import Source
+
+__all__ = ["newest", "restrict"]
 
 
 def _record_date(record: Any) -> dt.date | None:
@@ -25,43 +38,76 @@ def _record_date(record: Any) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
-    """The records whose evidence was published on or before ``as_of``, and what they need.
+def _starts(record: Any) -> list[dt.date]:
+    """The first days of everything a record dates: its period, founding, announcement, milestones."""
+    dates = []
+    for name in ("period", "established", "announced"):
+        value = getattr(record, name, None)
+        if value is not None:
+            dates.append(getattr(value, "date", value).start)
+    dates += [m.date.start for m in getattr(record, "milestones", ())]
+    return dates
 
-    Evidence from a page with a stated publication date counts when that date is on
-    or before ``as_of``. Evidence from an undated page counts, unless ``strict``,
-    when the record's own latest date (its period, founding or announcement) is on
-    or before ``as_of``: the fact had happened, and the page is taken to be no
-    older than it. A record is kept when any of its evidence counts and everything
-    it refers to is kept too.
+
+def newest(ds: Dataset) -> dt.date | None:
+    """The newest date in the data: of a source, or of a record's period or event.
+
+    A view on or after it is the whole dataset.
     """
-    from ftzinfo._dataset import Dataset  # noqa: PLC0415 - a cycle otherwise
+    dates = [d for s in ds.sources() if (d := s.known_since) is not None]
+    for kind in ("zones", "initiatives", "metrics", "rates"):
+        for record in ds.records(kind):
+            dates += _starts(record)
+    return max(dates) if dates else None
+
+
+def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
+    """The records known on ``as_of``, each cut to what it said of times up to then.
+
+    A piece of evidence counts when its page was known by ``as_of``: its
+    publication date, else the date the record was made from it
+    (``Source.accessed``). A page with neither counts, unless ``strict``, when the
+    record's own latest date is on or before ``as_of``. A record is kept when any
+    of its evidence counts and everything it refers to is kept too.
+    """
+    from ftzinfo._dataset import Dataset  # noqa: PLC0415 - the store builds views of itself on demand
+
+    sources = {s.id for s in ds.sources() if _known(s, as_of)}
 
     def knowable(record: Any) -> bool:
         own = _record_date(record)
         for ev in record.evidence:
-            published = ds.source(ev.source_id).published_date
-            if published is not None and published <= as_of:
-                return True
-            if published is None and not strict and own is not None and own <= as_of:
+            verdict = _known(ds.source(ev.source_id), as_of)
+            if verdict or (verdict is None and not strict and own is not None and own <= as_of):
                 return True
         return False
 
-    zones = {z.id: z for z in ds.zones() if knowable(z)}
+    metrics = [m for m in ds.metrics() if knowable(m) and (m.period is None or m.period.start <= as_of)]
+
+    def page_known(source_id: str) -> bool:
+        return _known(ds.source(source_id), as_of) is not False
+
+    zones = {z.id: _zone_then(z, as_of, metrics, page_known) for z in ds.zones() if knowable(z)}
     changed = True
     while changed:  # a zone whose parent is unknown is dropped too, until nothing changes
         kept = {k: z for k, z in zones.items() if z.parent_id is None or z.parent_id in zones}
         changed = len(kept) != len(zones)
         zones = kept
     zones = {k: attrs.evolve(z, overlaps=tuple(o for o in z.overlaps if o in zones)) for k, z in zones.items()}
-    initiatives = {i.id: i for i in ds.initiatives() if knowable(i) and all(z in zones for z in i.zone_ids)}
+    initiatives = {
+        i.id: i
+        for i in ds.initiatives()
+        if knowable(i)
+        and all(z in zones for z in i.zone_ids)
+        and (i.announced is None or i.announced.date.start <= as_of)
+    }
     changed = True
     while changed:
         kept_initiatives = {k: i for k, i in initiatives.items() if i.parent_id is None or i.parent_id in initiatives}
         changed = len(kept_initiatives) != len(initiatives)
         initiatives = kept_initiatives
-    metrics = [m for m in ds.metrics() if m.zone_id in zones and knowable(m)]
-    rates = [r for r in ds.rates() if knowable(r)]
+    metrics = [m for m in metrics if m.zone_id in zones]
+    rates = [r for r in ds.rates() if knowable(r) and r.period.start <= as_of]
     records: list[Any] = [*zones.values(), *initiatives.values(), *metrics, *rates]
     cited = {ev.source_id for r in records for ev in r.evidence}
     cited |= {s.original_id for s in ds.sources() if s.id in cited and s.original_id}
@@ -71,5 +117,33 @@ def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
         indicators=ds.indicators(),
         metrics=metrics,
         rates=rates,
-        sources=[s for s in ds.sources() if s.id in cited],
+        sources=[s for s in ds.sources() if s.id in sources or s.id in cited],
     )
+
+
+def _known(source: Source, as_of: dt.date) -> bool | None:
+    """Whether the page was known on ``as_of``; None when it states no date at all."""
+    since = source.known_since
+    return None if since is None else since <= as_of
+
+
+def _zone_then(zone: Zone, as_of: dt.date, metrics: list[Any], page_known: Callable[[str], bool]) -> Zone:
+    """The zone as known on ``as_of``: no later events, and only an area a known source states."""
+    milestones = tuple(m for m in zone.milestones if m.date.start <= as_of)
+    established = zone.established if zone.established is None or zone.established.date.start <= as_of else None
+    area = zone.area_km2
+    if area is not None:
+        stated = [
+            m
+            for m in metrics
+            if m.zone_id == zone.id and m.indicator == "area_km2" and m.value.interval == area.interval
+        ]
+        if not stated:
+            known = [m for m in metrics if m.zone_id == zone.id and m.indicator == "area_km2"]
+            quoted = any(
+                page_known(ev.source_id) for ev in zone.evidence if area.text is not None and area.text in ev.quote
+            )
+            area = area if quoted else (known[-1].value if known else None)
+    if milestones == zone.milestones and established is zone.established and area is zone.area_km2:
+        return zone
+    return attrs.evolve(zone, milestones=milestones, established=established, area_km2=area)

@@ -105,25 +105,38 @@ def _compare(ds: Dataset, args: argparse.Namespace) -> str:
         *args.keys, indicators=args.indicator or None, period=args.period, currency=args.currency, as_of=args.as_of
     )
     if args.json:
-        return _json({"rows": table.to_records(), "cells": table.to_long_records()})
+        empty = [
+            {"indicator": i.id, "zone": z.id, "elsewhere": [{"zone": w.zone.id, "relation": w.relation} for w in ws]}
+            for i, row in zip(table.indicators, table.elsewhere, strict=True)
+            for z, ws in zip(table.zones, row, strict=True)
+            if ws
+        ]
+        return _json({"rows": table.to_records(), "cells": table.to_long_records(), "empty": empty})
     return str(table)
 
 
 def _rank(ds: Dataset, args: argparse.Namespace) -> str:
-    if args.as_of is not None:
-        ds = ds.as_of(args.as_of)
-    zones = ds.zones(kind=args.kind) if args.kind else None
-    if args.zone:
-        zones = tuple(ds.zone(z) for z in args.zone)
-    ranking = ds.rank(args.indicator, zones=zones, period=args.period, currency=args.currency)
-    if args.json:
-        return _json([[{"zone": z.id, "metric": m.id, "value": str(m.value)} for z, m in tier] for tier in ranking])
-    return str(ranking)
+    zones = tuple(args.zone) if args.zone else None
+    ranking = ds.rank(
+        args.indicator, zones=zones, period=args.period, currency=args.currency, kind=args.kind, as_of=args.as_of
+    )
+    return _json(ranking.to_json_data()) if args.json else str(ranking)
 
 
 def _series(ds: Dataset, args: argparse.Namespace) -> str:
+    if args.as_of is not None:
+        ds = ds.as_of(args.as_of)
     found = ds.series(args.key, args.indicator)
-    return _json(_records(found.metrics)) if args.json else str(found)
+    if args.json:
+        return _json(
+            {
+                "zone": found.zone.id,
+                "indicator": found.indicator.id,
+                "groups": {label: _records(ms) for label, ms in found.groups().items()},
+                "elsewhere": [{"zone": w.zone.id, "relation": w.relation} for w in found.elsewhere],
+            }
+        )
+    return str(found)
 
 
 def _search(ds: Dataset, args: argparse.Namespace) -> str:
@@ -171,7 +184,7 @@ def _date(text: str) -> dt.date:
 def _analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", help="figures for this period (2024, 2025-H1 ...); default: the latest")
     p.add_argument("--currency", help="convert money to this currency, e.g. USD")
-    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="only what was published by this date")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="only what was known by this date")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -214,6 +227,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("series", _series, "a zone's figures for one indicator over time")
     p.add_argument("key", help="id, name or alias")
     p.add_argument("indicator", help="an indicator id, e.g. area_km2")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="only what was known by this date")
     p = command("search", _search, "find zones by approximate name")
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=10)

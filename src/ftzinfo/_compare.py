@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ftzinfo._comparable import comparable
 from ftzinfo._metric import Indicator, Metric
 from ftzinfo._model import Zone
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
 from ftzinfo._render import Notes, marks, render_notes, table, zone_label
-from ftzinfo._select import pick, shown_value
+from ftzinfo._select import Elsewhere, elsewhere, pick, shown_value
 from ftzinfo._source import Source
 from ftzinfo._text import normalise
-from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError
+from ftzinfo.exceptions import ConversionError, UnknownRecordError, UnknownZoneError
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset
@@ -49,6 +50,12 @@ class Comparison:
             indicator (the latest, or the one for ``period``), or None.
         values: The figures shown, parallel to ``cells``: the metric's value,
             converted where ``currency`` asked for it (see ``Quantity.conversion``).
+        unlike: Parallel to ``cells``: for a cell whose figure is not like the rest
+            of its row (another kind of period), the reason; else None.
+        elsewhere: Parallel to ``cells``: for an empty cell, the related zones
+            (parts, parent, overlapping zones) that have figures for the row.
+        unconverted: Parallel to ``cells``: for a money cell no rate could
+            convert, the reason (the cell shows the figure as stated); else None.
         sources: Every source a cell cites (rates included), in note order.
         period: The period asked for, or None for the latest.
         currency: The currency money was converted to, or None.
@@ -63,6 +70,9 @@ class Comparison:
     period: Period | None = None
     currency: str | None = None
     as_of: dt.date | None = None
+    unlike: tuple[tuple[str | None, ...], ...] = ()
+    elsewhere: tuple[tuple[tuple[Elsewhere, ...], ...], ...] = ()
+    unconverted: tuple[tuple[str | None, ...], ...] = ()
     _cited: tuple[tuple[tuple[int, ...], ...], ...] = attrs.field(alias="cited", repr=False)
 
     def _position(self, indicator: Indicator | str, zone: Zone | str) -> tuple[int, int]:
@@ -99,10 +109,11 @@ class Comparison:
     def to_long_records(self) -> list[dict[str, Any]]:
         """One dict per filled cell: the figure's bounds, qualifier, unit, period, conversion and sources."""
         out = []
-        for indicator, metrics, values in zip(self.indicators, self.cells, self.values, strict=True):
-            for zone, metric, q in zip(self.zones, metrics, values, strict=True):
+        for row, (indicator, metrics, values) in enumerate(zip(self.indicators, self.cells, self.values, strict=True)):
+            for column, (zone, metric, q) in enumerate(zip(self.zones, metrics, values, strict=True)):
                 if metric is None or q is None:
                     continue
+                unlike = self.unlike[row][column] if self.unlike else None
                 out.append(
                     {
                         "indicator": indicator.id,
@@ -112,11 +123,14 @@ class Comparison:
                         "qualifier": q.qualifier.value,
                         "low": q.low,
                         "high": q.high,
+                        "low_closed": q.low_closed,
+                        "high_closed": q.high_closed,
                         "unit": q.unit,
                         "text": metric.value.text,
                         "period": None if metric.period is None else str(metric.period),
                         "conversion": None if q.conversion is None else str(q.conversion),
                         "sources": tuple(ev.source_id for ev in metric.evidence),
+                        "unlike": unlike,
                     }
                 )
         return out
@@ -141,27 +155,52 @@ class Comparison:
 
         return comparison_html(self)
 
+    def _cell_text(
+        self,
+        r: int,
+        c: int,
+        metric: Metric | None,
+        q: Quantity | None,
+        numbers: tuple[int, ...],
+        conversions: list[str],
+        remarks: list[str],
+    ) -> str:
+        if metric is None or q is None:
+            places = self.elsewhere[r][c] if self.elsewhere else ()
+            if places:
+                where = ", ".join(map(str, places))
+                remarks.append(f"{self.zones[c].name} has no {self.indicators[r].id} figure; they sit on {where}")
+            return _EMPTY
+        text = f"{q}" + (f" ({metric.period})" if metric.period is not None else "")
+        if q.conversion is not None:
+            conversions.append(f"{metric.id}: {metric.value} {q.conversion}")
+            text += f" *{len(conversions)}"
+        if self.unconverted and self.unconverted[r][c]:
+            remarks.append(f"{metric.id} is shown as stated: {self.unconverted[r][c]}")
+        if self.unlike and self.unlike[r][c]:
+            text += " ≠"
+        return f"{text} {marks(numbers)}"
+
     def __str__(self) -> str:
         headers = ["indicator", *(zone_label(z) for z in self.zones)]
         rows = [[label, *(fact(z) for z in self.zones)] for label, fact in _FACTS]
         conversions: list[str] = []
-        for indicator, metrics, values, cited in zip(
-            self.indicators, self.cells, self.values, self._cited, strict=True
+        remarks: list[str] = []
+        for r, (indicator, metrics, values, cited) in enumerate(
+            zip(self.indicators, self.cells, self.values, self._cited, strict=True)
         ):
-            cells = []
-            for metric, q, numbers in zip(metrics, values, cited, strict=True):
-                if metric is None or q is None:
-                    cells.append(_EMPTY)
-                    continue
-                text = f"{q}" + (f" ({metric.period})" if metric.period is not None else "")
-                if q.conversion is not None:
-                    conversions.append(f"{metric.id}: {metric.value} {q.conversion}")
-                    text += f" *{len(conversions)}"
-                cells.append(f"{text} {marks(numbers)}")
+            cells = [
+                self._cell_text(r, c, metric, q, numbers, conversions, remarks)
+                for c, (metric, q, numbers) in enumerate(zip(metrics, values, cited, strict=True))
+            ]
             rows.append([indicator.name, *cells])
         parts = [table(headers, rows)]
+        if any(u for row in self.unlike for u in row):
+            parts.append("≠ not like for like: its period is of another kind than the rest of its row")
         if conversions:
             parts.append("Conversions:\n" + "\n".join(f"  *{i} {c}" for i, c in enumerate(conversions, 1)))
+        if remarks:
+            parts.append("Notes:\n" + "\n".join(f"  - {m}" for m in remarks))
         notes = render_notes(self.sources)
         if notes:
             parts.append(notes)
@@ -184,10 +223,12 @@ def build_comparison(
     else:
         rows = tuple(ds.indicator(i) for i in indicators)
     notes = Notes()
-    cells, values, cited = [], [], []
+    cells, values, cited, unlike, places, unconverted = [], [], [], [], [], []
     for indicator in rows:
         metrics = [pick(ds, zone, indicator, period) for zone in zones]
-        shown = [None if m is None else shown_value(m, currency) for m in metrics]
+        pairs = [_shown(m, currency, ds) for m in metrics]
+        shown = [q for q, _ in pairs]
+        failed = [why for _, why in pairs]
         numbers = []
         for m, q in zip(metrics, shown, strict=True):
             sources: list[Source] = [] if m is None else list(ds.sources_of(m))
@@ -197,6 +238,14 @@ def build_comparison(
         cells.append(tuple(metrics))
         values.append(tuple(shown))
         cited.append(tuple(numbers))
+        unlike.append(_unlike(metrics, indicator))
+        places.append(
+            tuple(
+                elsewhere(ds, z, indicator) if m is None and not ds.metrics(z, indicator=indicator) else ()
+                for z, m in zip(zones, metrics, strict=True)
+            )
+        )
+        unconverted.append(tuple(failed))
     return Comparison(
         zones=tuple(zones),
         indicators=rows,
@@ -206,5 +255,35 @@ def build_comparison(
         period=period,
         currency=currency,
         as_of=as_of,
+        unlike=tuple(unlike),
+        elsewhere=tuple(places),
+        unconverted=tuple(unconverted),
         cited=tuple(cited),
     )
+
+
+def _shown(metric: Metric | None, currency: str | None, ds: Dataset) -> tuple[Quantity | None, str | None]:
+    """A cell's figure, converted where asked; a figure no rate converts is shown as stated, with why."""
+    if metric is None:
+        return None, None
+    try:
+        return shown_value(metric, currency, ds), None
+    except ConversionError as exc:
+        return metric.value, str(exc)
+
+
+def _unlike(metrics: Sequence[Metric | None], indicator: Indicator) -> tuple[str | None, ...]:
+    """For each cell not like the others of its row, why; a row's cells are like when all pairs are."""
+    filled = [m for m in metrics if m is not None]
+    out: list[str | None] = []
+    for m in metrics:
+        reason = None
+        if m is not None:
+            for other in filled:
+                if other is not m:
+                    verdict = comparable(m, other, indicator)
+                    if not verdict:
+                        reason = verdict.reason
+                        break
+        out.append(reason)
+    return tuple(out)

@@ -6,19 +6,38 @@ Loaded when a figure is first converted: a zone lookup never needs it.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
 from ftzinfo._period import Period
-from ftzinfo._quantity import Quantity, check_decimal, check_unit
+from ftzinfo._quantity import Qualifier, Quantity, check_decimal, check_unit
 from ftzinfo._units import is_currency
 from ftzinfo.exceptions import ConversionError, UnknownRecordError
 
 if TYPE_CHECKING:
-    from ftzinfo._dataset import Dataset
+    from ftzinfo._rate import Rate
 
-__all__ = ["Conversion", "convert"]
+__all__ = ["Conversion", "RateSource", "convert", "currency_code"]
+
+
+class RateSource(Protocol):
+    """Where conversions find annual rates: a Dataset is one (its own rates, and no others)."""
+
+    def rate(self, currency: str, per: str, year: int, *, series: str | None = None) -> Rate:
+        """The rate of ``currency`` per one ``per`` for ``year``; raises LookupError when there is none."""
+        ...
+
+
+def currency_code(code: object) -> str:
+    """An ISO 4217 code in capitals (``"usd"`` is ``"USD"``); anything else is a ConversionError."""
+    if not isinstance(code, str):
+        raise TypeError(f"currency must be an ISO 4217 code as text, not {type(code).__name__}")
+    upper = code.strip().upper()
+    if not is_currency(upper):
+        raise ConversionError(f"{code!r} is not an ISO 4217 currency code")
+    return upper
+
 
 #: The currency the bundled rates are quoted against.
 _PIVOT = "USD"
@@ -33,8 +52,10 @@ class Conversion:
         to_unit: The currency it was converted to.
         rate: Units of ``to_unit`` per unit of ``from_unit``.
         basis: ``explicit`` (the caller's rate), ``stated`` (the source's own
-            equivalent) or ``annual_average`` (bundled rates).
-        rate_ids: The ids of the bundled rates used, if any.
+            equivalent) or ``annual_average`` (the dataset's rates).
+        rate: None when the figure spans years whose rates differ: it was
+            converted with the whole range of their annual averages.
+        rate_ids: The ids of the rates used, if any.
     """
 
     from_unit: str = attrs.field(validator=check_unit)
@@ -51,6 +72,8 @@ class Conversion:
         if self.rate:
             forward, back = _sig(self.rate), _sig(1 / self.rate)
             text += f" of {forward} {self.to_unit} per {self.from_unit} ({back} {self.from_unit} per {self.to_unit})"
+        elif self.basis == "annual_average":
+            text += "s of the years it spans (the range of their rates)"
         if self.rate_ids:
             text += f" [{', '.join(self.rate_ids)}]"
         return text
@@ -68,13 +91,12 @@ def convert(
     *,
     rate: Decimal | int | str | None = None,
     period: Period | int | None = None,
-    dataset: Dataset | None = None,
+    rates: RateSource | None = None,
 ) -> Quantity:
     """See :meth:`Quantity.convert`."""
+    currency = currency_code(currency)
     if not q.is_money:
         raise ConversionError(f"only money converts between currencies; this figure is in {q.unit}")
-    if not is_currency(currency):
-        raise ConversionError(f"{currency!r} is not an ISO 4217 currency code")
     if currency == q.unit:
         return q
     if rate is not None:
@@ -88,14 +110,27 @@ def convert(
         return attrs.evolve(q.equivalent, conversion=conversion)
     if period is None:
         raise ConversionError(
-            f"no rate to convert {q.unit} to {currency}: pass rate=, or a period for the bundled annual averages"
+            f"no rate to convert {q.unit} to {currency}: pass rate=, or a period and the rates= to use"
         )
-    year = _year(period)
-    factor, divisor, ids = _bundled_factor(q.unit, currency, year, dataset)
-    conversion = Conversion(
-        from_unit=q.unit, to_unit=currency, rate=factor / divisor, basis="annual_average", rate_ids=ids
-    )
-    return _scaled(q, currency, factor, conversion, divisor)
+    if rates is None:
+        raise ConversionError(
+            f"no rates to convert {q.unit} to {currency} with: pass rates= (a Dataset, whose own rates are used)"
+        )
+    pairs: dict[tuple[Decimal, Decimal], None] = {}
+    ids: list[str] = []
+    for year in _years(period):
+        factor, divisor, used = _factor(q.unit, currency, year, rates)
+        pairs.setdefault((factor, divisor))
+        ids += [i for i in used if i not in ids]
+    if len(pairs) == 1:  # one rate: scale by it exactly, multiplying before dividing
+        ((factor, divisor),) = pairs
+        conversion = Conversion(
+            from_unit=q.unit, to_unit=currency, rate=factor / divisor, basis="annual_average", rate_ids=tuple(ids)
+        )
+        return _scaled(q, currency, factor, conversion, divisor)
+    ratios = [f / d for f, d in pairs]
+    conversion = Conversion(from_unit=q.unit, to_unit=currency, rate=None, basis="annual_average", rate_ids=tuple(ids))
+    return _spread(q, currency, min(ratios), max(ratios), conversion)
 
 
 def _decimal_rate(rate: Decimal | int | str) -> Decimal:
@@ -108,35 +143,29 @@ def _decimal_rate(rate: Decimal | int | str) -> Decimal:
     return value
 
 
-def _year(period: Period | int) -> int:
+def _years(period: Period | int) -> range:
+    if isinstance(period, bool) or not isinstance(period, (int, Period)):
+        raise TypeError(f"period must be a Period or a year, not {type(period).__name__}")
     if isinstance(period, int):
-        return period
-    if period.start.year != period.end.year:
-        raise ConversionError(f"{period} spans several years; pass rate= for a rate of your choice")
-    return period.start.year
+        return range(period, period + 1)
+    return range(period.start.year, period.end.year + 1)
 
 
-def _bundled_factor(
-    unit: str, currency: str, year: int, dataset: Dataset | None
-) -> tuple[Decimal, Decimal, tuple[str, ...]]:
+def _factor(unit: str, currency: str, year: int, rates: RateSource) -> tuple[Decimal, Decimal, tuple[str, ...]]:
     """Units of ``currency`` per unit of ``unit`` in ``year`` through the US dollar, as factor and divisor."""
-    if dataset is None:
-        from ftzinfo._bundled import bundled  # noqa: PLC0415
-
-        dataset = bundled()
     factor = divisor = Decimal(1)
     ids: list[str] = []
     try:
         if unit != _PIVOT:  # unit -> USD
-            r = dataset.rate(unit, _PIVOT, year)
+            r = rates.rate(unit, _PIVOT, year)
             divisor = r.value
             ids.append(r.id)
         if currency != _PIVOT:  # USD -> currency
-            r = dataset.rate(currency, _PIVOT, year)
+            r = rates.rate(currency, _PIVOT, year)
             factor *= r.value
             ids.append(r.id)
     except UnknownRecordError as exc:
-        raise ConversionError(f"no bundled rate to convert {unit} to {currency} in {year} ({exc})") from None
+        raise ConversionError(f"no rate to convert {unit} to {currency} in {year}: {exc}") from None
     return factor, divisor, tuple(ids)
 
 
@@ -151,6 +180,23 @@ def _scaled(
         high=scaled.high,
         low_closed=scaled.low_closed,
         high_closed=scaled.high_closed,
+        unit=currency,
+        conversion=conversion,
+    )
+
+
+def _spread(q: Quantity, currency: str, low: Decimal, high: Decimal, conversion: Conversion) -> Quantity:
+    """The figure converted with every rate from ``low`` to ``high``: a range, honest about the rate."""
+    from ftzinfo._interval import Interval  # noqa: PLC0415 - loaded with the figures' intervals
+
+    spread = q.interval * Interval(low, high)
+    return Quantity(
+        value=None,
+        qualifier=Qualifier.BETWEEN,
+        low=spread.low,
+        high=spread.high,
+        low_closed=spread.low_closed,
+        high_closed=spread.high_closed,
         unit=currency,
         conversion=conversion,
     )

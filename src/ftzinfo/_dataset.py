@@ -18,9 +18,10 @@ from ftzinfo._integrity import KINDS, check_ids, check_references, check_types
 from ftzinfo._metric import Indicator, Metric
 from ftzinfo._model import Status, Zone, ZoneKind
 from ftzinfo._period import Period
-from ftzinfo._rate import Rate
+from ftzinfo._rate import Rate, RateKind
 from ftzinfo._source import Source
 from ftzinfo._text import best, grams, lookup_keys, normalise, similarity
+from ftzinfo._validate import to_enum
 from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationError
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ class Dataset:
         self, *, country: str | None = None, kind: ZoneKind | str | None = None, parent: ZoneKey | None = None
     ) -> tuple[Zone, ...]:
         """The zones, sorted by id, optionally only those of a country, a kind or a parent."""
-        wanted_kind = None if kind is None else ZoneKind(kind)
+        wanted_kind = None if kind is None else to_enum(ZoneKind, "kind", kind)
         parent_id = None if parent is None else self.zone(parent).id
         country = None if country is None else country.upper()
         return tuple(
@@ -246,7 +247,7 @@ class Dataset:
     ) -> tuple[Initiative, ...]:
         """Initiatives, sorted by id; optionally of one zone, kind or status."""
         pool = self._initiatives if zone is None else self._initiatives_by_zone.get(self.zone(zone).id, ())
-        wanted_kind = None if kind is None else InitiativeKind(kind)
+        wanted_kind = None if kind is None else to_enum(InitiativeKind, "kind", kind)
         wanted_status = None if status is None else Status(status)
         return tuple(
             i
@@ -306,9 +307,24 @@ class Dataset:
             >>> str(ftzinfo.dataset().rate("CNY", "USD", 2019).value)
             '6.9081'
         """
-        found = next(
-            (r for r in self._rates.get((currency, per, Period.year(year)), ()) if series in {None, r.series}), None
-        )
+        from ftzinfo._conversion import currency_code  # noqa: PLC0415 - only rates need it
+
+        currency, per = currency_code(currency), currency_code(per)
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise TypeError(f"year must be an int, not {type(year).__name__}")
+        wanted = Period.year(year)
+        found = next((r for r in self._rates.get((currency, per, wanted), ()) if series in {None, r.series}), None)
+        if found is None:  # a fixed (pegged) rate holds for every year of its period
+            found = next(
+                (
+                    r
+                    for (c, q, p), rs in self._rates.items()
+                    if (c, q) == (currency, per) and wanted in p
+                    for r in rs
+                    if r.kind is RateKind.FIXED and series in {None, r.series}
+                ),
+                None,
+            )
         if found is None:
             years = sorted(p.start.year for c, q, p in self._rates if (c, q) == (currency, per))
             near = [f"{currency} per {per} in {y}" for y in years[-3:]]
@@ -357,23 +373,28 @@ class Dataset:
             *zones: Two or more zones (or keys :meth:`zone` accepts).
             indicators: The rows; by default every indicator any of the zones has.
             period: Show the figures for this period (a Period, ``"2024"``, or a year)
-                rather than the latest.
+                rather than the latest: a flow's cell holds exactly that period or
+                stays empty, a stock's the latest level within it.
             currency: Convert money to this currency (the source's stated equivalent,
-                else the bundled annual average for the figure's period); each
+                else this dataset's annual averages for the figure's period); each
                 converted cell says which rate converted it.
-            as_of: Use only what was published by this date (see :meth:`as_of`).
+            as_of: Use only what was known on this date (see :meth:`as_of`).
+
+        Without ``period``, each row shows the latest figures and marks the cells
+        whose periods are not like the rest of the row (see :func:`ftzinfo.comparable`).
 
         Example:
             >>> ftzinfo.dataset().compare("qianhai", "lingang").zones[1].name
             'Lin-gang Special Area'
         """
         from ftzinfo._compare import build_comparison  # noqa: PLC0415 - only comparing needs it
+        from ftzinfo._conversion import currency_code  # noqa: PLC0415
         from ftzinfo._select import as_period  # noqa: PLC0415
 
+        code = None if currency is None else currency_code(currency)
+        asked = as_period(period)
         ds = self if as_of is None else self.as_of(as_of)
-        return build_comparison(
-            ds, [ds.zone(z) for z in zones], indicators, period=as_period(period), currency=currency, as_of=as_of
-        )
+        return build_comparison(ds, [ds.zone(z) for z in zones], indicators, period=asked, currency=code, as_of=as_of)
 
     def rank(
         self,
@@ -382,36 +403,65 @@ class Dataset:
         zones: Iterable[ZoneKey] | None = None,
         period: Period | str | int | None = None,
         currency: str | None = None,
+        kind: ZoneKind | str | None = None,
+        as_of: dt.date | None = None,
     ) -> Ranking:
-        """Zones ordered by their figure for ``indicator``, in tiers of figures the sources cannot order.
+        """Zones in tiers by their figure for ``indicator``: different tiers are certainly ordered.
+
+        Only figures the sources make comparable are ranked (see
+        :func:`ftzinfo.comparable`): for a flow, exactly one period's figures; for a
+        stock, each zone's latest level (within ``period`` if given). The result
+        also says what it left out (``excluded``, with reasons) and which zones of
+        the pool have no comparable figure (``missing``, with where their figures
+        sit instead).
 
         Args:
             indicator: The indicator (or its id).
-            zones: The zones to rank; by default every zone with a figure for it.
-            period: Rank the figures for this period rather than each zone's latest.
-            currency: Convert money to this currency first.
+            zones: The zones to rank; by default every zone with a figure for it,
+                less networks and the parts of zones ranked (an aggregate is never
+                ranked among its members).
+            period: The period to rank (a flow's exact period; a stock's latest level
+                within it); by default, for a flow, the latest calendar year any zone
+                has a figure for.
+            currency: Convert money to this currency first, with this dataset's rates.
+            kind: Rank the zones of this kind (for example ``pilot_ftz``); those with no
+                comparable figure are listed as missing.
+            as_of: Use only what was known on this date (see :meth:`as_of`).
 
         Raises:
             UnitMismatchError: The figures are in different units (pass ``currency=`` for money).
 
         Example:
-            >>> tiers = ftzinfo.rank("fdi_utilized", zones=["qianhai", "lingang"], currency="USD")
-            >>> [[zone.id for zone, _ in tier] for tier in tiers]
-            [['cn-qianhai-cooperation-zone'], ['cn-shanghai-lingang']]
+            >>> r = ftzinfo.rank("fdi_utilized", zones=["qianhai", "lingang"], period=2022, currency="USD")
+            >>> [[zone.id for zone, _ in tier] for tier in r], [m.zone.id for m in r.missing]
+            ([['cn-shanghai-lingang']], ['cn-qianhai-cooperation-zone'])
+            >>> [e.reason for e in r.excluded]
+            ['2022-H1 (a half-year), not 2022 (a calendar year)']
         """
+        from ftzinfo._conversion import currency_code  # noqa: PLC0415
         from ftzinfo._rank import rank  # noqa: PLC0415
         from ftzinfo._select import as_period  # noqa: PLC0415
 
-        chosen = None if zones is None else [self.zone(z) for z in zones]
-        return rank(self, self.indicator(indicator), chosen, period=as_period(period), currency=currency)
+        code = None if currency is None else currency_code(currency)
+        asked = as_period(period)
+        pool_kind = None if kind is None else to_enum(ZoneKind, "kind", kind)
+        ds = self if as_of is None else self.as_of(as_of)
+        chosen = None if zones is None else [ds.zone(z) for z in zones]
+        return rank(ds, ds.indicator(indicator), chosen, period=asked, currency=code, kind=pool_kind)
 
     def series(self, zone: ZoneKey, indicator: Indicator | str) -> Series:
-        """A zone's metrics for one indicator in period order (those without a period left out)."""
+        """A zone's metrics for one indicator in period order (those without a period left out).
+
+        The series keeps its points apart by period kind (:meth:`Series.groups`);
+        growth is computed only between comparable figures. An empty series says
+        where the figures sit instead (:attr:`Series.elsewhere`).
+        """
+        from ftzinfo._select import elsewhere  # noqa: PLC0415
         from ftzinfo._series import Series  # noqa: PLC0415
 
         z, ind = self.zone(zone), self.indicator(indicator)
         dated = tuple(m for m in self.metrics(z, indicator=ind) if m.period is not None)
-        return Series(zone=z, indicator=ind, metrics=dated)
+        return Series(zone=z, indicator=ind, metrics=dated, elsewhere=() if dated else elsewhere(self, z, ind))
 
     def as_of(self, date: dt.date, *, strict: bool = False) -> Dataset:
         """The dataset as it could have been known on ``date``.

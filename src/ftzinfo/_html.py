@@ -109,38 +109,45 @@ def metric_html(m: Metric) -> str:
 
 
 def comparison_html(c: Comparison) -> str:
-    """A comparison as the table its text form shows, with linked sources."""
+    """A comparison as the table its text form shows, with linked sources and unlike cells marked."""
     from ftzinfo._render import zone_label  # noqa: PLC0415
 
     rows = []
-    for indicator, metrics, values in zip(c.indicators, c.cells, c.values, strict=True):
+    for r, (indicator, metrics, values) in enumerate(zip(c.indicators, c.cells, c.values, strict=True)):
         cells = []
-        for metric, q in zip(metrics, values, strict=True):
+        for col, (metric, q) in enumerate(zip(metrics, values, strict=True)):
             if metric is None or q is None:
-                cells.append("—")
+                places = c.elsewhere[r][col] if c.elsewhere else ()
+                where = f"<br><small>figures sit on {_e(', '.join(map(str, places)))}</small>" if places else ""
+                cells.append(f"—{where}")
                 continue
             period = f" <small>({_e(metric.period)})</small>" if metric.period is not None else ""
             note = f' <small title="{_e(q.conversion)}">converted</small>' if q.conversion is not None else ""
+            unlike = c.unlike[r][col] if c.unlike else None
+            mark = f' <small title="{_e(unlike)}">≠ not like for like</small>' if unlike else ""
             sources = f'<br><span class="src">{_links(_sources_of(metric.evidence))}</span>'
-            cells.append(f'<span class="q">{_e(q)}</span>{period}{note}{sources}')
+            cells.append(f'<span class="q">{_e(q)}</span>{period}{note}{mark}{sources}')
         rows.append([_e(indicator.name), *cells])
     caption = "Comparison" + (f" in {c.currency}" if c.currency else "") + (f" as of {c.as_of}" if c.as_of else "")
     return _table(caption, ["indicator", *(zone_label(z) for z in c.zones)], rows)
 
 
 def ranking_html(r: Ranking) -> str:
-    """A ranking: one row per tier; zones sharing a row are not ordered by the sources."""
-    from ftzinfo._select import shown_value  # noqa: PLC0415
-
+    """A ranking: one row per tier (zones sharing a row are not ordered), then what is missing or left out."""
     rows = []
     for n, tier in enumerate(r, 1):
         entries = "<br>".join(
-            f'{_e(zone.name)}: <span class="q">{_e(shown_value(metric, r.currency))}</span>'
-            f" <small>({_e(metric.period)})</small>"
+            f'{_e(zone.name)}: <span class="q">{_e(r.shown(metric))}</span> <small>({_e(metric.period)})</small>'
             for zone, metric in tier
         )
         rows.append([str(n), entries])
-    return _table(f"{r.indicator.name}, highest first", ["tier", "zones (not ordered within a tier)"], rows)
+    for m in r.missing:
+        where = f" <small>figures sit on {_e(', '.join(map(str, m.elsewhere)))}</small>" if m.elsewhere else ""
+        rows.append(["no figure", f"{_e(m.zone.name)}{where}"])
+    rows.extend(
+        ["left out", f"{_e(e.zone.name)}: {_e(e.metric.value)} <small>({_e(e.reason)})</small>"] for e in r.excluded
+    )
+    return _table(_e(r.summary()), ["tier", "zones (not ordered within a tier)"], rows)
 
 
 def dataset_html(ds: Dataset) -> str:

@@ -178,7 +178,9 @@ class Zone:
     name_zh: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     aliases: tuple[str, ...] = attrs.field(repr=False, default=(), converter=as_tuple, validator=tuple_of(str))
     kind: ZoneKind = attrs.field(converter=_zone_kind)
-    country: str | None = attrs.field(validator=text(optional=True, pattern=is_country, what="an ISO 3166-1 alpha-2 code"))
+    country: str | None = attrs.field(
+        validator=text(optional=True, pattern=is_country, what="an ISO 3166-1 alpha-2 code")
+    )
     subdivision: str | None = attrs.field(
         default=None, validator=text(optional=True, pattern=is_subdivision, what="an ISO 3166-2 code")
     )

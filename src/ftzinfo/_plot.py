@@ -68,12 +68,19 @@ def plot_comparison(comparison: Comparison, indicator: Indicator | str | None) -
 
 
 def plot_series(series: Series) -> Any:
-    """A line over time with the intervals as error bars."""
+    """One line per period kind (never across kinds), each point drawn over the span it covers."""
+    import datetime as dt  # noqa: PLC0415
+
     fig, ax = _figure()
-    values = [m.value for m in series.metrics]
-    mids, below, above, _ = _points(values)
-    x = [m.period.end if m.period is not None else None for m in series.metrics]
-    ax.errorbar(x, mids, yerr=[below, above], marker="o", capsize=4)
+    for label, metrics in series.groups().items():
+        values = [m.value for m in metrics]
+        mids, below, above, _ = _points(values)
+        periods = [m.period for m in metrics if m.period is not None]
+        centre = [p.start + (p.end - p.start) / 2 for p in periods]
+        half = [max((p.end - p.start) / 2, dt.timedelta(days=1)) for p in periods]
+        ax.errorbar(centre, mids, xerr=[half, half], yerr=[below, above], marker="o", capsize=4, label=label)
+    if len(series.groups()) > 1:
+        ax.legend(title="period kind")
     ax.set_title(f"{series.indicator.name}: {series.zone.name}")
-    ax.set_ylabel(_unit(values))
+    ax.set_ylabel(_unit([m.value for m in series.metrics]))
     return fig

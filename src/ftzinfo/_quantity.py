@@ -349,27 +349,33 @@ class Quantity:
         *,
         rate: Decimal | int | str | None = None,
         period: Period | int | None = None,
+        rates: _conversion.RateSource | None = None,
     ) -> Quantity:
         """The figure in another currency, saying which rate converted it.
 
-        The rate is, in order: ``rate=`` (units of ``currency`` per unit of this
-        figure's currency); the equivalent the source itself states; the bundled
-        annual average rate for ``period`` (a year, or a Period within one year).
-        Interval ends convert one by one.
+        The rate is, in order: ``rate=`` (units of ``currency`` per one unit of this
+        figure's currency); the equivalent the source itself states; the annual
+        average rates that ``rates`` holds (a Dataset: its own rates, never others)
+        for ``period``. A period spanning several years converts with the range of
+        their rates, so the result is an interval honest about the rate too.
+        Currency codes are read in any case; an unknown code is an error.
 
         Raises:
-            ConversionError: No rate applies, or this figure is not money.
+            ConversionError: No rate applies, the code is unknown, or this
+                figure is not money.
 
         Example:
             >>> q = Quantity.parse("exceeding 250 billion yuan ($35.47 billion)")
-            >>> str(q.convert("USD")), q.convert("USD").conversion.basis
+            >>> str(q.convert("usd")), q.convert("USD").conversion.basis
             ('> 35.47 bn USD', 'stated')
             >>> str(Quantity.parse("700 million yuan").convert("USD", rate="0.14"))
             '98 mn USD'
+            >>> str(Quantity.parse("7.1 billion yuan").convert("USD", period=2019, rates=ftzinfo.dataset()))
+            '1.028 bn USD'
         """
         from ftzinfo._conversion import convert  # noqa: PLC0415 - rates are read only when converting
 
-        return convert(self, currency, rate=rate, period=period)
+        return convert(self, currency, rate=rate, period=period, rates=rates)
 
     def _check_same_unit(self, other: object) -> None:
         if not isinstance(other, Quantity):

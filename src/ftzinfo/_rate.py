@@ -30,6 +30,7 @@ class RateKind(TextEnum):
 
     ANNUAL_AVERAGE = "annual_average"
     YEAR_END = "year_end"
+    FIXED = "fixed"
 
 
 def _rate_kind(value: object) -> RateKind:
@@ -55,7 +56,8 @@ class Rate:
         currency: The currency counted (``CNY``).
         per: The currency of which one unit is priced (``USD``).
         period: The time the rate covers (a year for an annual average).
-        kind: An annual average or a year-end reading.
+        kind: An annual average, a year-end reading, or a fixed (pegged) rate that
+            holds over the whole period.
         series: Which published series it belongs to (``fed-g5a``, ``official`` ...):
             series differ in method, so figures from two series disagree slightly.
         value: The rate, exact to the digit.

@@ -223,5 +223,5 @@ def render_metrics(ds: Dataset, metrics: Sequence[Metric]) -> str:
 
 def render_zone_list(zones: Sequence[Zone]) -> str:
     """Zones as a table of id, name, kind and place."""
-    rows = [[z.id, z.name, z.kind.value, z.subdivision or z.country] for z in zones]
+    rows = [[z.id, z.name, z.kind.value, z.subdivision or z.country or "—"] for z in zones]
     return table(["id", "name", "kind", "place"], rows) + "\n"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
+from ftzinfo._comparable import answers
 from ftzinfo._period import Period
-from ftzinfo.exceptions import ConversionError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -15,37 +17,92 @@ if TYPE_CHECKING:
     from ftzinfo._model import Zone
     from ftzinfo._quantity import Quantity
 
-__all__ = ["as_period", "pick", "shown_value"]
+__all__ = ["Elsewhere", "as_period", "elsewhere", "pick", "shown_value"]
 
 
 def as_period(period: Period | str | int | None) -> Period | None:
     """Accept a Period, its text (``"2024"``, ``"2025-H1"``) or a year."""
     if period is None or isinstance(period, Period):
         return period
+    if isinstance(period, bool):
+        raise TypeError("period must be a Period, its text or a year, not bool")
     if isinstance(period, int):
+        from ftzinfo.exceptions import ValidationError  # noqa: PLC0415 - the rare bad year
+
+        if not 1 <= period <= 9999:
+            raise ValidationError([("period", f"{period} is not a year")])
         return Period.year(period)
+    if not isinstance(period, str):
+        raise TypeError(f"period must be a Period, its text or a year, not {type(period).__name__}")
     return Period.parse(period)
 
 
 def pick(ds: Dataset, zone: Zone, indicator: Indicator, period: Period | None) -> Metric | None:
-    """The latest metric, or the one for ``period`` (exactly that period, else the latest within it)."""
+    """The latest metric, or the one that answers for ``period`` (see :func:`ftzinfo.comparable`).
+
+    A flow answers only for exactly that period; a stock with its latest level
+    within it.
+    """
     found: Sequence[Metric] = ds.metrics(zone, indicator=indicator)
     if period is not None:
-        exact = [m for m in found if m.period == period]
-        found = exact or [m for m in found if m.period is not None and m.period in period]
+        found = [m for m in found if answers(m, period, indicator)]
+    else:
+        found = [m for m in found if m.period is not None] or found
     return found[-1] if found else None
 
 
-def shown_value(metric: Metric, currency: str | None) -> Quantity:
+def shown_value(metric: Metric, currency: str | None, rates: Dataset | None) -> Quantity:
     """The metric's figure, converted to ``currency`` where it is money in another currency.
 
-    The rate is the source's stated equivalent or the bundled annual average for the
-    metric's period; a figure no rate can convert is shown as stated.
+    The rate is the source's stated equivalent or the annual averages ``rates``
+    (the dataset in hand) holds for the metric's period.
+
+    Raises:
+        ConversionError: No rate converts the figure.
     """
     q = metric.value
     if currency is None or not q.is_money or q.unit == currency:
         return q
-    try:
-        return q.convert(currency, period=metric.period)
-    except ConversionError:
-        return q
+    return q.convert(currency, period=metric.period, rates=rates)
+
+
+@attrs.frozen
+class Elsewhere:
+    """A related zone that has figures for an indicator a zone lacks.
+
+    Attributes:
+        zone: The related zone.
+        relation: How it relates: ``part`` (it lies inside), ``parent`` (it
+            contains the zone) or ``overlapping``.
+        count: How many figures it has for the indicator.
+    """
+
+    zone: Zone
+    relation: str
+    count: int
+
+    def __str__(self) -> str:
+        what = {"part": "a part of it", "parent": "which contains it", "overlapping": "which overlaps it"}
+        return f"{self.zone.name} ({what[self.relation]}: {self.count} figure{'s' * (self.count != 1)})"
+
+
+def elsewhere(ds: Dataset, zone: Zone, indicator: Indicator) -> tuple[Elsewhere, ...]:
+    """Where a zone's missing figures for ``indicator`` sit: its parts, its parent, zones it overlaps."""
+    related: list[tuple[Zone, str]] = []
+    stack = list(ds.children(zone))
+    while stack:  # every part, however deep
+        part = stack.pop()
+        related.append((part, "part"))
+        stack.extend(ds.children(part))
+    related += [(z, "parent") for z in ds.ancestors(zone)]
+    related += [(z, "overlapping") for z in ds.overlapping(zone)]
+    found = []
+    seen = set()
+    for other, relation in related:
+        if other.id in seen:
+            continue
+        seen.add(other.id)
+        count = len(ds.metrics(other, indicator=indicator))
+        if count:
+            found.append(Elsewhere(zone=other, relation=relation, count=count))
+    return tuple(found)

@@ -35,6 +35,7 @@ def _accessed(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
         raise fail(attribute, f"expected a date, got {type(value).__name__}")
 
+
 _URL: Final = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+\Z")
 _LANGUAGE: Final = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 

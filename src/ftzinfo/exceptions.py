@@ -103,3 +103,7 @@ class UnknownZoneError(UnknownRecordError):
 
 class ConversionError(FtzinfoError, ValueError):
     """A figure cannot be converted: it is not money, or no rate applies."""
+
+
+class IncomparableError(FtzinfoError, ValueError):
+    """Two figures are not like for like (periods of different kinds, a flow and a stock ...)."""
