@@ -22,7 +22,7 @@ from ftzinfo._text import lookup_keys, normalise
 __all__ = ["CHECKS", "main", "problems"]
 
 #: No fact in the data is dated after the data's release.
-RELEASED: Final = dt.date(2026, 11, 21)
+RELEASED: Final = dt.date(2026, 12, 1)
 _KINDS_WITH_EVIDENCE: Final = ("zones", "initiatives", "metrics", "rates")
 _ISLAND_WIDE: Final = frozenset({"cn-hainan-ftz"})  # a pilot FTZ covering a whole island, without areas
 
