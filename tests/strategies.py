@@ -180,7 +180,7 @@ def metrics(draw: st.DrawFn) -> Metric:
         id=draw(ids),
         zone_id=draw(ids),
         indicator=draw(ids),
-        value=draw(quantities()),
+        value=draw(quantities().filter(lambda q: q.unit != "km2" or q.low is None or q.low >= 0)),
         period=draw(st.none() | periods()),
         note=draw(st.none() | texts),
         evidence=tuple(draw(st.lists(evidence(), max_size=3))),

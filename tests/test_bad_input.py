@@ -203,7 +203,7 @@ def test_a_200_mb_file_is_refused_unread(tmp_path):
     big = tmp_path / "big.json"
     with big.open("wb") as f:
         f.truncate(200 * 1024 * 1024)  # sparse: no 200 MB written to disk
-    with no_hang(), pytest.raises(ValidationError, match="the limit is 104857600"):
+    with no_hang(), pytest.raises(ValidationError, match="the limit of 104857600 bytes"):
         Dataset.load(big)
 
 

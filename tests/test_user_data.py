@@ -91,7 +91,7 @@ def test_round_trip_through_a_file(tmp_path):
 def test_file_size_limit(tmp_path):
     target = tmp_path / "big.json"
     target.write_text('{"zones": []}' + " " * 2000, encoding="utf-8")
-    with pytest.raises(ValidationError, match="the limit is 1000"):
+    with pytest.raises(ValidationError, match="the limit of 1000 bytes"):
         Dataset.load(target, max_size=1000)
 
 

@@ -44,7 +44,7 @@ _MEMO_SIZE: Final = 4096
 def _read(name: str) -> bytes:
     from importlib import resources  # noqa: PLC0415 - resources load only with the data
 
-    return resources.files(_DATA_PACKAGE).joinpath("data", name).read_bytes()
+    return resources.files(_DATA_PACKAGE).joinpath("data").joinpath(name).read_bytes()
 
 
 def data_index() -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from ftzinfo._exact import exact
 from ftzinfo._period import Period
 from ftzinfo._quantity import Qualifier, Quantity, check_decimal, check_unit
 from ftzinfo._units import is_currency
@@ -85,6 +86,7 @@ def _sig(value: Decimal, digits: int = 6) -> str:
     return f"{rounded.normalize():f}"
 
 
+@exact
 def convert(
     q: Quantity,
     currency: str,

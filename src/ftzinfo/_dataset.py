@@ -10,11 +10,12 @@ import datetime as dt
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from ftzinfo._initiative import Initiative, InitiativeKind
-from ftzinfo._integrity import KINDS, check_ids, check_references, check_types
+from ftzinfo._integrity import KINDS, MAX_ERRORS, check_ids, check_references, check_types
 from ftzinfo._metric import Indicator, Metric
 from ftzinfo._model import Status, Zone, ZoneKind
 from ftzinfo._period import Period
@@ -87,7 +88,7 @@ class Dataset:
             "rates": tuple(rates),
             "sources": tuple(sources),
         }
-        problems = list(check_types(given))  # positions in the order given, before sorting
+        problems = list(islice(check_types(given), MAX_ERRORS))  # positions as given, before sorting
         if problems:
             raise ValidationError(problems)
         # Records are kept in id order (indicators in the order given: their order is meaningful).
@@ -98,7 +99,7 @@ class Dataset:
         known = self._by_id
         if extends is not None:
             known = {k: {**extends._by_id[k], **v} for k, v in self._by_id.items()}  # noqa: SLF001 - same class
-        problems = [*check_ids(records), *check_references(records, known)]
+        problems = list(islice(chain(check_ids(records), check_references(records, known)), MAX_ERRORS))
         if problems:
             raise ValidationError(problems)
         self._build_indexes()

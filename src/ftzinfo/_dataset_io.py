@@ -15,7 +15,7 @@ from ftzinfo._integrity import KINDS, TYPES
 from ftzinfo._serialize import MAX_ERRORS, check_depth, converter, errors_of, is_structure_error, parse_json
 from ftzinfo.exceptions import ValidationError, join_path
 
-__all__ = ["MAX_FILE_SIZE", "dataset_from_dict", "dump_dataset", "load_dataset", "structure_records"]
+__all__ = ["MAX_FILE_SIZE", "dataset_from_dict", "dump_dataset", "load_dataset", "read_limited", "structure_records"]
 
 #: Largest dataset file :meth:`Dataset.load` reads, in bytes.
 MAX_FILE_SIZE: Final = 100 * 1024 * 1024
@@ -101,26 +101,52 @@ def load_dataset(
     source: str | Path | IO[str] | IO[bytes], *, extends: Dataset | None = None, max_size: int = MAX_FILE_SIZE
 ) -> Dataset:
     """Read a dataset file (a path or an open file), refusing files larger than ``max_size``."""
-    name = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", "<file>")
-    if isinstance(source, (str, Path)):
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > max_size:
-                raise ValidationError([(name, f"the file is {size} bytes; the limit is {max_size}")])
-            raw: str | bytes = path.read_bytes()
-        except OSError as exc:
-            raise ValidationError([(name, f"cannot read the file: {exc.strerror}")]) from None
-    else:
-        raw = source.read(max_size + 1)
-        if len(raw) > max_size:
-            raise ValidationError([(name, f"the file is larger than the limit of {max_size} bytes")])
+    name = str(source) if isinstance(source, (str, Path)) else str(getattr(source, "name", "<file>"))
+    raw = read_limited(source, max_size, name)
     with _no_gc():  # one pause for parsing and building: no collection runs in between
         data = parse_json(raw, where=name)
         try:
             return dataset_from_dict(data, extends=extends)
         except ValidationError as exc:
             raise ValidationError([(f"{name}: {p}" if p else name, r) for p, r in exc.errors]) from None
+
+
+def read_limited(source: str | Path | IO[str] | IO[bytes], max_size: int, name: str) -> bytes:
+    """At most ``max_size`` bytes from a path or an open file; more is an error.
+
+    One rule for every source, whatever it is (a regular file, a pipe, a device such
+    as /dev/zero, a text or binary stream): read at most the limit plus one byte and
+    refuse the file if that much came. A text stream is measured in UTF-8 bytes.
+    """
+    if isinstance(max_size, bool) or not isinstance(max_size, int):
+        raise TypeError(f"max_size must be an int, not {type(max_size).__name__}")
+    if max_size < 0:
+        raise ValidationError([("max_size", f"must not be negative, not {max_size}")])
+    raw = _read_at_most(source, max_size + 1, name)
+    if isinstance(raw, str):
+        try:
+            raw = raw.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError([(name, "the text is not valid Unicode (a lone surrogate)")]) from None
+    if not isinstance(raw, bytes):
+        raise TypeError(f"the file gave {type(raw).__name__}, not text or bytes")
+    if len(raw) > max_size:
+        raise ValidationError([(name, f"the file is larger than the limit of {max_size} bytes")])
+    return raw
+
+
+def _read_at_most(source: str | Path | IO[str] | IO[bytes], limit: int, name: str) -> str | bytes:
+    if isinstance(source, (str, Path)):
+        if "\0" in str(source):
+            raise ValidationError([(name, "a path cannot contain a NUL character")])
+        try:
+            with Path(source).open("rb") as f:
+                return f.read(limit)
+        except OSError as exc:
+            raise ValidationError([(name, f"cannot read the file: {exc.strerror or exc}")]) from None
+    if not hasattr(source, "read"):
+        raise TypeError(f"expected a path or an open file, not {type(source).__name__}")
+    return source.read(limit)
 
 
 def dump_dataset(ds: Dataset, target: str | Path | IO[str], *, indent: int | None = 1) -> None:

@@ -10,6 +10,10 @@ from ftzinfo._metric import Indicator, Metric
 from ftzinfo._model import Zone
 from ftzinfo._rate import Rate
 from ftzinfo._source import Source
+from ftzinfo._units import is_currency
+
+#: How many problems one ValidationError lists at most (the rest are not worked out).
+MAX_ERRORS: Final = 50
 
 __all__ = ["KINDS", "TYPES", "check_ids", "check_references", "check_types"]
 
@@ -51,6 +55,17 @@ def check_ids(records: Mapping[str, tuple[Any, ...]]) -> Problems:
                 seen[record.id] = kind
 
 
+def fits(unit: str, unit_kind: str) -> bool:
+    """Whether a figure's unit is of the kind an indicator's figures take."""
+    if unit_kind == "currency":
+        return is_currency(unit)
+    if unit_kind == "percent":
+        return unit in {"percent", "pp"}
+    if unit_kind == "area":
+        return unit == "km2"
+    return unit == unit_kind
+
+
 def _missing(kind: str, value: str, where: str) -> tuple[str, str]:
     return where, f"refers to {kind[:-1]} {value!r}, which does not exist"
 
@@ -76,8 +91,14 @@ def check_references(  # noqa: C901, PLR0912 - one loop per kind of reference, k
     for i, m in enumerate(records["metrics"]):
         if m.zone_id not in zones:
             yield _missing("zones", m.zone_id, f"metrics[{i}].zone_id")
-        if m.indicator not in indicators:
+        indicator = indicators.get(m.indicator)
+        if indicator is None:
             yield _missing("indicators", m.indicator, f"metrics[{i}].indicator")
+        elif not fits(m.value.unit, indicator.unit_kind.value):
+            what = (
+                f"{m.value.unit} does not fit indicator {m.indicator!r}, whose figures are {indicator.unit_kind.value}"
+            )
+            yield f"metrics[{i}].value.unit", what
     for i, s in enumerate(records["sources"]):
         if s.original_id is not None and s.original_id not in sources:
             yield _missing("sources", s.original_id, f"sources[{i}].original_id")
@@ -91,13 +112,26 @@ def check_references(  # noqa: C901, PLR0912 - one loop per kind of reference, k
 
 
 def _check_cycles(items: Sequence[Zone | Initiative], kind: str) -> Problems:
+    """Every record whose parent chain loops, found in one pass (each record is walked once)."""
     parents = {r.id: r.parent_id for r in items}
-    for i, r in enumerate(items):
-        seen = {r.id}
-        current = parents.get(r.id)
+    loops: dict[str, bool] = {}  # id -> whether its chain loops, for every id already walked
+    for start in parents:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current: str | None = start
+        verdict = False
         while current is not None and current in parents:
-            if current in seen:
-                yield f"{kind}[{i}].parent_id", f"the parent chain of {r.id!r} loops back on itself"
+            if current in loops:
+                verdict = loops[current]
                 break
-            seen.add(current)
+            if current in on_path:
+                verdict = True
+                break
+            path.append(current)
+            on_path.add(current)
             current = parents[current]
+        for node in path:
+            loops[node] = verdict
+    for i, r in enumerate(items):
+        if loops.get(r.id):
+            yield f"{kind}[{i}].parent_id", f"the parent chain of {r.id!r} loops back on itself"

@@ -13,6 +13,8 @@ from typing import Final
 
 import attrs
 
+from ftzinfo._exact import exact
+
 __all__ = ["Interval", "Ordering"]
 
 _INF: Final = Decimal("Infinity")
@@ -104,11 +106,13 @@ class Interval:
 
     # -- arithmetic ----------------------------------------------------------------
 
+    @exact
     def __add__(self, other: Interval) -> Interval:
         low = None if self.low is None or other.low is None else self.low + other.low
         high = None if self.high is None or other.high is None else self.high + other.high
         return Interval(low, high, self.low_closed and other.low_closed, self.high_closed and other.high_closed)
 
+    @exact
     def __neg__(self) -> Interval:
         return Interval(
             None if self.high is None else -self.high,
@@ -120,6 +124,7 @@ class Interval:
     def __sub__(self, other: Interval) -> Interval:
         return self + (-other)
 
+    @exact
     def scale(self, factor: Decimal, divisor: Decimal = Decimal(1)) -> Interval:
         """Every value multiplied by ``factor`` and divided by ``divisor`` (both positive).
 
@@ -134,10 +139,12 @@ class Interval:
 
         return Interval(end(self.low), end(self.high), self.low_closed, self.high_closed)
 
+    @exact
     def __mul__(self, other: Interval) -> Interval:
         candidates = [_product(a, b) for a in self._ends() for b in other._ends()]
         return _hull(candidates)
 
+    @exact
     def __truediv__(self, other: Interval) -> Interval:
         positive = other.low is not None and (other.low > 0 or (other.low == 0 and not other.low_closed))
         negative = other.high is not None and (other.high < 0 or (other.high == 0 and not other.high_closed))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from ftzinfo._model import Evidence
@@ -12,6 +14,7 @@ from ftzinfo._validate import (
     OPTIONAL_TEXT,
     TextEnum,
     as_tuple,
+    fail,
     instance_of,
     record_repr,
     text,
@@ -67,6 +70,11 @@ class Indicator:
     description: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
 
 
+def _not_negative_area(_instance: Any, attribute: attrs.Attribute[Any], value: Quantity) -> None:
+    if value.unit == "km2" and value.low is not None and value.low < 0:
+        raise fail(attribute, "an area cannot be negative")
+
+
 @attrs.frozen(kw_only=True)
 class Metric:
     """A figure a source reports for a zone.
@@ -88,7 +96,7 @@ class Metric:
     id: str = attrs.field(validator=ID_CHECK)
     zone_id: str = attrs.field(validator=ID_CHECK)
     indicator: str = attrs.field(validator=ID_CHECK)
-    value: Quantity = attrs.field(validator=instance_of(Quantity))
+    value: Quantity = attrs.field(validator=[instance_of(Quantity), _not_negative_area])
     period: Period | None = attrs.field(default=None, validator=instance_of(Period, optional=True))
     note: str | None = attrs.field(repr=False, default=None, validator=OPTIONAL_TEXT)
     evidence: tuple[Evidence, ...] = attrs.field(

@@ -103,17 +103,31 @@ def _relative(s: str, ref: dt.date | None) -> Period:
     return Period.year(ref.year + offset)
 
 
+_YEAR_FIRST_NUMERIC: Final = re.compile(r"^\d{4}[./]\d{1,2}[./]\d{1,2}$")
+_HAS_MONTH_WORD: Final = re.compile(rf"(?<![a-z])(?:{_MONTH_RE})(?![a-z])")
+
+
 def _free_text_date(s: str) -> dt.date:
-    """A full date in free text ("Dec 21, 2023"); a text that lacks the day or year is an error."""
+    """A full date in free text ("Dec 21, 2023"), accepted only where it has one reading.
+
+    The year must be written in full and the month as a word (or the date year first,
+    ``2023/12/21``): "3/4/5" or "12 13 14" could be read several ways, so they are refused.
+    """
     if not re.search(r"\d", s):
         raise ValidationError("no date found")
+    if not re.search(r"(?<!\d)\d{4}(?!\d)", s):
+        raise ValidationError("a date needs its year in four digits")
+    if not (_HAS_MONTH_WORD.search(s) or _YEAR_FIRST_NUMERIC.match(s)):
+        raise ValidationError("ambiguous: write the month as a word, or the date as YYYY-MM-DD")
     from dateutil import parser  # noqa: PLC0415 - imported only for free text, which is rare
 
+    readings = set()
     try:
-        first = parser.parse(s, default=dt.datetime(2000, 1, 1))  # noqa: DTZ001 - only the date is kept
-        second = parser.parse(s, default=dt.datetime(2001, 2, 2))  # noqa: DTZ001
+        for default in (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)):  # noqa: DTZ001 - only the date is kept
+            for dayfirst in (False, True):
+                readings.add(parser.parse(s, default=default, dayfirst=dayfirst).date())
     except (parser.ParserError, ValueError, OverflowError) as exc:
         raise ValidationError("not a date ftzinfo can read") from exc
-    if first.date() != second.date():
-        raise ValidationError("the text does not state a full date")
-    return first.date()
+    if len(readings) > 1:
+        raise ValidationError("the text does not state one full date (it reads several ways or lacks a part)")
+    return readings.pop()

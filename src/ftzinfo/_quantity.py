@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ftzinfo._exact import exact
 from ftzinfo._period import Period
 from ftzinfo._units import is_currency, is_unit
-from ftzinfo._validate import TextEnum, to_enum
+from ftzinfo._validate import TextEnum, has_control, to_enum
 from ftzinfo.exceptions import FtzinfoError, ValidationError
 
 if TYPE_CHECKING:
@@ -101,8 +102,11 @@ def check_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> No
 def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip() or len(value) > _MAX_WORDING):
         raise ValidationError([(attribute.name, f"must be a non-empty string of at most {_MAX_WORDING} characters")])
+    if value is not None and has_control(value):
+        raise ValidationError([(attribute.name, "contains a control character")])
 
 
+@exact
 def bounds(
     value: Decimal | None, qualifier: Qualifier, tolerance: Decimal = DEFAULT_TOLERANCE
 ) -> tuple[Decimal | None, Decimal | None, bool, bool]:
@@ -125,8 +129,20 @@ def bounds(
     return value, value, True, True  # exact; a range gives its ends explicitly
 
 
-#: ``bounds``, computed once per case for the four fields that derive from it.
-_bounds = functools.lru_cache(maxsize=4096)(bounds)
+_cached_bounds = functools.lru_cache(maxsize=4096)(bounds)
+
+
+def _bounds(
+    value: Decimal | None, qualifier: Qualifier, tolerance: Decimal = DEFAULT_TOLERANCE
+) -> tuple[Decimal | None, Decimal | None, bool, bool]:
+    """``bounds``, computed once per case for the four fields that derive from it.
+
+    Only a Decimal (or None) is looked up in the cache, keyed with its type: ``5``
+    and ``Decimal(5)`` are equal, so an int must never fill an entry a Decimal reads.
+    """
+    if value is not None and type(value) is not Decimal:
+        return bounds(value, qualifier, tolerance)
+    return _cached_bounds(value, qualifier, tolerance)
 
 
 def _default_low(self: Quantity) -> Decimal | None:
@@ -193,10 +209,30 @@ class Quantity:
             problems.append(("low", f"an interval from {self.low} to itself must include both ends"))
         if self.value is not None and not self._admits_nominal():
             problems.append(("value", f"{self.value} lies outside the interval [{self.low}, {self.high}]"))
+        elif self.value is not None and not self._fits_qualifier():
+            problems.append(("qualifier", f"{self.qualifier.value!r} does not allow the bounds {self._shape()}"))
         if self.equivalent is not None and self.equivalent.unit == self.unit:
             problems.append(("equivalent", "an equivalent must be in another unit"))
         if problems:
             raise ValidationError(problems)
+
+    def _shape(self) -> str:
+        left = "(-inf" if self.low is None else ("[" if self.low_closed else "(") + str(self.low)
+        right = "+inf)" if self.high is None else str(self.high) + ("]" if self.high_closed else ")")
+        return f"{left}, {right} around {self.value}"
+
+    def _fits_qualifier(self) -> bool:
+        """Whether the bounds have the shape the qualifier gives ("exact" with bounds 1 and 9 does not)."""
+        q, v, low, high = self.qualifier, self.value, self.low, self.high
+        if q is Qualifier.EXACT:
+            return low == high == v and self.low_closed and self.high_closed
+        if q in {Qualifier.MORE_THAN, Qualifier.AT_LEAST}:
+            return high is None and low == v and self.low_closed is (q is Qualifier.AT_LEAST)
+        if q in {Qualifier.LESS_THAN, Qualifier.AT_MOST}:
+            return low is None and high == v and self.high_closed is (q is Qualifier.AT_MOST)
+        if q in {Qualifier.APPROXIMATELY, Qualifier.NEARLY}:
+            return low is not None and high is not None
+        return True  # a range gives its ends explicitly
 
     def _admits_nominal(self) -> bool:
         assert self.value is not None  # noqa: S101 - checked by the caller
@@ -314,19 +350,23 @@ class Quantity:
 
     # -- arithmetic -----------------------------------------------------------
 
+    @exact
     def __add__(self, other: Quantity) -> Quantity:
         self._check_same_unit(other)
         return from_interval(self.interval + other.interval, self.unit, _nominal(self, other, lambda a, b: a + b))
 
+    @exact
     def __sub__(self, other: Quantity) -> Quantity:
         self._check_same_unit(other)
         return from_interval(self.interval - other.interval, self.unit, _nominal(self, other, lambda a, b: a - b))
 
+    @exact
     def __truediv__(self, other: Quantity) -> Quantity:
         self._check_same_unit(other)
         nominal = _nominal(self, other, lambda a, b: a / b if b else None)
         return from_interval(self.interval / other.interval, "ratio", nominal)
 
+    @exact
     def growth(self, earlier: Quantity) -> Quantity:
         """The growth from ``earlier`` to this figure, in percent, as an interval.
 
@@ -426,6 +466,7 @@ class Quantity:
         return f"Quantity({', '.join(parts)})"
 
 
+@exact
 def _nominal(a: Quantity, b: Quantity, op: Callable[[Decimal, Decimal], Decimal | None]) -> Decimal | None:
     if a.value is None or b.value is None:
         return None

@@ -7,6 +7,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from ftzinfo._exact import exact
 from ftzinfo._quantity import Qualifier, Quantity
 from ftzinfo.exceptions import ValidationError
 
@@ -131,6 +132,7 @@ _LEADING_NOUN: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?=[\d约約近超逾
 _EQUIVALENT: Final = re.compile(r"^(?P<main>.*?)\s*[(（](?P<eq>[^()（）]*)[)）]\s*$")
 
 
+@exact
 def parse_quantity(text: object) -> Quantity:
     """Parse ``text`` into a Quantity; see :meth:`Quantity.parse`."""
     if not isinstance(text, str):

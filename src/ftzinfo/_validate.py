@@ -37,7 +37,10 @@ MAX_QUOTE: Final = 400
 MAX_TEXT: Final = 2000
 MAX_ID: Final = 200
 ID: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
-_CONTROL: Final = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+# C0 and C1 controls (but tab, newline and carriage return), bidirectional embeddings,
+# overrides and isolates (which reorder what a terminal shows), and lone surrogates
+# (which no encoder can write).
+_CONTROL: Final = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -86,7 +89,7 @@ def is_subdivision(value: str) -> bool:
 
 
 def has_control(value: str) -> bool:
-    """Whether ``value`` holds a control character other than tab, newline and carriage return."""
+    """Whether ``value`` holds a control character (but tab, newline, CR), a bidi override or a lone surrogate."""
     return not value.isprintable() and _control().search(value) is not None
 
 

@@ -3,4 +3,4 @@
 __version__ = "0.2.0"
 
 #: Version of the bundled data (calendar versioning), independent of the code's.
-DATA_VERSION = "2026.4"
+DATA_VERSION = "2026.5"
