@@ -75,7 +75,12 @@ from ftzinfo import (  # noqa: E402 - the record strategies build on the figures
 ids = st.from_regex(r"\A[a-z0-9]{1,8}(?:[-_.][a-z0-9]{1,8}){0,3}\Z")
 # Printable text without control characters, not blank; CJK included.
 texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\x7f"), min_size=1, max_size=40
+    alphabet=st.characters(
+        blacklist_categories=("Cc", "Cs"),
+        blacklist_characters="\x7f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    min_size=1,
+    max_size=40,
 ).filter(lambda s: s.strip())
 
 
