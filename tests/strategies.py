@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from ftzinfo import Period, Qualifier, Quantity
+from ftzinfo._units import CURRENCIES, PLAIN_UNITS
 
 UNITS = st.sampled_from(["count", "percent", "pp", "km2", "CNY", "USD", "HKD"])
 
@@ -26,8 +27,8 @@ def quantities(draw: st.DrawFn, *, with_equivalent: bool = True) -> Quantity:
         a, b = sorted((draw(decimals), draw(decimals)))
         return Quantity(value=None, qualifier=qualifier, low=a, high=b, unit=unit)
     equivalent = None
-    if with_equivalent and draw(st.booleans()):
-        other = draw(UNITS.filter(lambda u: u != unit))
+    if with_equivalent and unit in {"CNY", "USD", "HKD"} and draw(st.booleans()):  # the same amount in money
+        other = draw(st.sampled_from(["CNY", "USD", "HKD"]).filter(lambda u: u != unit))
         equivalent = Quantity(value=draw(decimals), qualifier=qualifier, unit=other)
     return Quantity(value=draw(decimals), qualifier=qualifier, unit=unit, equivalent=equivalent)
 
@@ -223,15 +224,22 @@ RECORDS = {
 
 @st.composite
 def plain_quantities(draw: st.DrawFn) -> Quantity:
-    """Figures a plain English wording states: not negative, ranges closed, equivalents alike."""
-    unit = draw(UNITS)
+    """Figures a plain English wording states: not negative, ranges closed, equivalents in money.
+
+    Every unit the library knows appears, so that ``describe()`` and ``parse()`` are tried
+    both ways for each.
+    """
+    unit = draw(ALL_UNITS)
     qualifier = draw(st.sampled_from(list(Qualifier)))
     value = abs(draw(decimals))
     if qualifier is Qualifier.BETWEEN:
         high = value + abs(draw(decimals))
         return Quantity(value=None, qualifier=qualifier, low=value, high=high, unit=unit)
     equivalent = None
-    if draw(st.booleans()):
-        other = draw(UNITS.filter(lambda u: u != unit))
+    if unit in CURRENCIES and draw(st.booleans()):  # the same amount in another currency
+        other = draw(st.sampled_from(sorted(CURRENCIES - {unit})))
         equivalent = Quantity(value=abs(draw(decimals)), qualifier=qualifier, unit=other)
     return Quantity(value=value, qualifier=qualifier, unit=unit, equivalent=equivalent)
+
+
+ALL_UNITS = st.sampled_from(sorted(PLAIN_UNITS | CURRENCIES))

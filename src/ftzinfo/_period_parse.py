@@ -119,6 +119,9 @@ def _free_text_date(s: str) -> dt.date:
         raise ValidationError("a date needs its year in four digits")
     if not (_HAS_MONTH_WORD.search(s) or _YEAR_FIRST_NUMERIC.match(s)):
         raise ValidationError("ambiguous: write the month as a word, or the date as YYYY-MM-DD")
+    if numeric := _YEAR_FIRST_NUMERIC.match(s):  # year, month, day: the one order a year-first date has
+        year, month, day = (int(x) for x in re.split(r"[./]", numeric.group(0)))
+        return dt.date(year, month, day)
     from dateutil import parser  # noqa: PLC0415 - imported only for free text, which is rare
 
     readings = set()

@@ -1,0 +1,245 @@
+"""Whole classes of wrong answers closed: misread wordings, poisoned state, guessed dates, limits, texts."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import decimal
+import io
+import os
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ftzinfo
+from ftzinfo import Dataset, Evidence, Indicator, Metric, Period, Quantity, Source, ValidationError, Zone
+
+# -- 1. every word of a figure is understood, or the text is refused ------------------------------
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words(n: int) -> str:
+    """English words for 0 <= n < 1,000,000, written the ways sources write them."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else "-" + _ONES[n % 10])
+    if n < 1000:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + ("" if rest == 0 else " and " + _words(rest))
+    rest = n % 1000
+    return _words(n // 1000) + " thousand" + ("" if rest == 0 else " " + _words(rest))
+
+
+@given(st.integers(0, 999_999))
+def test_english_number_words_read_as_their_value(n: int) -> None:
+    assert Quantity.parse(_words(n)).value == n
+    assert Quantity.parse(_words(n) + " companies").value == n
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """A Chinese numeral for 1 <= n < 10,000."""
+    out, started = "", False
+    for value, mark in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            out += _CN_DIGITS[digit] + mark
+            started = True
+        elif started and n % value:
+            out += "" if out.endswith("零") else "零"
+    return out
+
+
+@given(st.integers(1, 9999), st.sampled_from([("万", 4), ("亿", 8), ("万亿", 12), ("", 0)]))
+def test_chinese_numerals_with_scales(n: int, scale: tuple[str, int]) -> None:
+    word, power = scale
+    assert Quantity.parse(_chinese(n) + word + "元").value == n * Decimal(10) ** power
+
+
+@given(
+    st.integers(1, 9999), st.sampled_from([("万", 4), ("亿", 8), ("千万", 7), ("百万", 6), ("万亿", 12), ("多亿", 8)])
+)
+def test_digits_with_compound_scales(n: int, scale: tuple[str, int]) -> None:
+    word, power = scale
+    q = Quantity.parse(f"{n}{word}元")
+    assert q.value == n * Decimal(10) ** power
+    assert q.qualifier.value == ("more_than" if "多" in word else "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "unit"),
+    [
+        ("5 millions", Decimal("5E6"), "exact", "count"),
+        ("$1.2 bln", Decimal("1.2E9"), "exact", "USD"),
+        ("two hundred", Decimal(200), "exact", "count"),
+        ("3千万", Decimal("3E7"), "exact", "count"),
+        ("30多亿元", Decimal("3E9"), "more_than", "CNY"),
+        ("down more than 5%", Decimal(-5), "less_than", "percent"),
+        ("fell by at least 2 percent", Decimal(-2), "at_most", "percent"),
+        ("5 JPY", Decimal(5), "exact", "JPY"),
+        ("JPY 5 billion", Decimal("5E9"), "exact", "JPY"),
+        ("34.1 percent more", Decimal("34.1"), "exact", "percent"),
+        ("12 percent lower", Decimal(-12), "exact", "percent"),
+    ],
+)
+def test_wordings_read_as_they_say(text: str, value: Decimal, qualifier: str, unit: str) -> None:
+    q = Quantity.parse(text)
+    assert (q.value, q.qualifier.value, q.unit) == (value, qualifier, unit)
+
+
+@given(
+    st.integers(1, 999),
+    st.sampled_from(["millions", "bln", "billion", "yuan", "dollars", "percent", "five", "hundred", "USD", "JPY"]),
+)
+def test_a_figure_word_after_a_noun_is_refused(n: int, word: str) -> None:
+    with pytest.raises(ValidationError, match="cannot read"):
+        Quantity.parse(f"{n} new firms {word}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["RMB 10 to USD 20", "10 percent to 20 dollars", "30 percent (2024)", "5 billion yuan (up 12 percent)", "20 to 10"],
+)
+def test_wordings_with_two_readings_are_refused(text: str) -> None:
+    with pytest.raises(ValidationError, match="cannot read a figure"):
+        Quantity.parse(text)
+
+
+@given(st.integers(1, 10**6), st.sampled_from(["down", "fell", "declined", "dropped", "下降"]), st.booleans())
+def test_a_fall_is_negative_and_its_bound_turns(n: int, word: str, loose: bool) -> None:  # noqa: FBT001
+    text = f"{word} {'more than ' if loose else ''}{n} percent"
+    q = Quantity.parse(text)
+    assert q.value == -n
+    if loose:  # a fall of more than n percent is a change below -n percent
+        assert q.high == -n
+        assert q.low is None
+
+
+# -- 3. process state cannot be poisoned ---------------------------------------------------------------
+
+
+@given(st.integers(-100, 100))
+def test_a_rejected_value_does_not_poison_the_cache(n: int) -> None:
+    with pytest.raises(ValidationError):
+        Quantity(value=n, unit="count")  # type: ignore[arg-type]
+    assert Quantity.parse(str(n)).low == Decimal(n)
+    assert type(Quantity.parse(str(n)).low) is Decimal
+
+
+def test_a_callers_decimal_context_changes_nothing() -> None:
+    expected = Quantity.parse("about 123456789.123")
+    results: list[Quantity] = []
+
+    def low_precision() -> None:
+        decimal.getcontext().prec = 3
+        results.append(Quantity.parse("about 123456789.123"))
+        results.append(Quantity.parse("1234567") + Quantity.parse("1"))
+
+    thread = threading.Thread(target=low_precision)
+    thread.start()
+    thread.join()
+    assert results[0] == expected
+    assert results[1].value == Decimal(1234568)
+    assert Quantity.parse("about 123456789.123") == expected
+
+
+# -- 4. dates with more than one reading are refused ---------------------------------------------------
+
+
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 99), st.sampled_from(["/", " ", "-", "."]))
+def test_numeric_dates_that_read_several_ways_are_refused(a: int, b: int, c: int, sep: str) -> None:
+    with pytest.raises(ValidationError, match="cannot read a period"):
+        Period.parse(f"{a}{sep}{b}{sep}{c}")
+    with pytest.raises(ValidationError, match="cannot read a period"):
+        Period.parse(f"{a}{sep}{b}{sep}{2000 + c}")
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_dates_with_one_reading_are_read(day: dt.date) -> None:
+    assert Period.parse(day.strftime("%B %d, %Y")).start == day
+    assert Period.parse(day.strftime("%d %B %Y")).start == day
+    assert Period.parse(f"{day.year}/{day.month}/{day.day}").start == day
+
+
+# -- 6. limits hold for every kind of source ----------------------------------------------------------
+
+
+def test_a_device_is_read_only_to_the_limit() -> None:
+    with pytest.raises(ValidationError, match="larger than the limit of 1000 bytes"):
+        Dataset.load("/dev/zero", max_size=1000)
+
+
+def test_a_fifo_is_read_only_to_the_limit(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as f, contextlib.suppress(BrokenPipeError):
+            f.write(b" " * 5000)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    with pytest.raises(ValidationError, match="larger than the limit"):
+        Dataset.load(fifo, max_size=1000)
+    writer.join(timeout=5)
+
+
+@given(st.integers(1, 600))
+def test_a_text_stream_is_measured_in_bytes(n: int) -> None:
+    text = '{"zones": [], "x": "' + "é" * n + '"}'
+    limit = len(text) + 10  # enough characters, too few bytes once é takes two
+    if len(text.encode()) > limit:
+        with pytest.raises(ValidationError, match="larger than the limit"):
+            Dataset.load(io.StringIO(text), max_size=limit)
+
+
+# -- 7. text and figures that should be refused -----------------------------------------------------
+
+
+@given(st.sampled_from(["\u009b", "\u0085", "\u202e", "\u202a", "\u2066", "\ud800", "\udfff", "\x1b"]))
+def test_control_bidi_and_surrogate_characters_are_refused(bad: str) -> None:
+    with pytest.raises(ValidationError, match="control character"):
+        Zone(id="z", name=f"Zone {bad}", kind="other", country="CN")
+    with pytest.raises(ValidationError, match="control character"):
+        Evidence(source_id="s", quote=f"quote {bad}")
+    with pytest.raises(ValidationError):
+        Quantity(value=Decimal(1), unit="count", text=f"1 {bad}")
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"value": Decimal(5), "qualifier": "exact", "low": Decimal(1), "high": Decimal(9)},
+        {"value": Decimal(5), "qualifier": "more_than", "low": Decimal(4)},
+        {"value": Decimal(5), "qualifier": "at_most", "high": Decimal(6)},
+        {"value": Decimal(5), "qualifier": "approximately", "low": None, "high": Decimal(6)},
+    ],
+)
+def test_a_qualifier_that_contradicts_its_bounds_is_refused(kw: dict[str, object]) -> None:
+    with pytest.raises(ValidationError, match="qualifier"):
+        Quantity(unit="count", **kw)  # type: ignore[arg-type]
+
+
+def test_negative_areas_and_unfit_units_are_refused() -> None:
+    src = Source(id="s", publisher="P", url="https://example.org/")
+    zone = Zone(id="z", name="Z", kind="other", country="CN")
+    area = Indicator(id="area_km2", name="Area", unit_kind="area", measure="stock")
+    with pytest.raises(ValidationError, match="negative"):
+        Metric(id="m", zone_id="z", indicator="area_km2", value=Quantity(value=Decimal(-5), unit="km2"))
+    wrong = Metric(id="m", zone_id="z", indicator="area_km2", value=Quantity(value=Decimal(5), unit="percent"))
+    with pytest.raises(ValidationError, match="does not fit indicator 'area_km2'"):
+        Dataset(zones=[zone], indicators=[area], metrics=[wrong], sources=[src])
+
+
+def test_the_bundled_data_still_reads() -> None:
+    assert len(ftzinfo.dataset().metrics()) > 0
