@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import ftzinfo
 from ftzinfo import Dataset, Evidence, Indicator, Metric, Period, Quantity, Source, ValidationError, Zone
+from ftzinfo._exact import CONTEXT
 
 # -- 1. every word of a figure is understood, or the text is refused ------------------------------
 
@@ -243,3 +244,64 @@ def test_negative_areas_and_unfit_units_are_refused() -> None:
 
 def test_the_bundled_data_still_reads() -> None:
     assert len(ftzinfo.dataset().metrics()) > 0
+
+
+# -- 2. interval arithmetic holds every point-wise result -------------------------------------------
+
+_GRID = [Decimal(x) for x in (-5, -1, 0, 1, 5)]
+
+
+@st.composite
+def loose_figures(draw: st.DrawFn) -> Quantity:
+    """A figure of any qualifier, open ends and signs included, on a small grid or drawn freely."""
+    number = st.sampled_from(_GRID) | st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False)
+    qualifier = draw(st.sampled_from(["exact", "approximately", "nearly", "more_than", "at_least", "less_than",
+                                      "at_most", "between"]))  # fmt: skip
+    if qualifier != "between":
+        return Quantity(value=draw(number), qualifier=qualifier, unit="count")
+    low, high = sorted((draw(number), draw(number)))
+    if low == high:
+        return Quantity(value=None, qualifier="between", low=low, high=high, unit="count")
+    return Quantity(
+        value=None, qualifier="between", low=low, high=high,
+        low_closed=draw(st.booleans()), high_closed=draw(st.booleans()), unit="count",
+    )  # fmt: skip
+
+
+def _points(q: Quantity) -> list[Decimal]:
+    iv = q.interval
+    low = iv.low if iv.low is not None else Decimal(-(10**6))
+    high = iv.high if iv.high is not None else Decimal(10**6)
+    candidates = [low, high, (low + high) / 2, low + Decimal("0.001"), high - Decimal("0.001"), Decimal(0)]
+    return [p for p in candidates if p in iv]
+
+
+@given(loose_figures(), loose_figures())
+def test_arithmetic_holds_every_pointwise_result(a: Quantity, b: Quantity) -> None:
+    results = {"+": a + b, "-": a - b}
+    divisor_one_signed = 0 not in b.interval
+    if divisor_one_signed:
+        results["/"] = a / b
+    for op, result in results.items():
+        if result.value is not None:  # a nominal value lies inside, or is the bound a loose figure states
+            bound = result.qualifier.value in {"more_than", "less_than", "nearly"}
+            assert result.value in result.interval or (bound and result.value in {result.low, result.high})
+        for pa in _points(a):
+            for pb in _points(b):
+                with decimal.localcontext(CONTEXT):
+                    value = pa + pb if op == "+" else pa - pb if op == "-" else pa / pb
+                assert value in result.interval, (op, str(a), str(b), str(result), pa, pb)
+
+
+@given(loose_figures(), loose_figures())
+def test_interval_products_hold_every_pointwise_result(a: Quantity, b: Quantity) -> None:
+    product = a.interval * b.interval
+    for pa in _points(a):
+        for pb in _points(b):
+            assert pa * pb in product
+
+
+def test_division_by_a_figure_below_zero_keeps_the_sign() -> None:
+    assert str(Quantity.parse("5") / Quantity.parse("less than 0")) == "< 0 ×"
+    zero = Quantity.parse("0") / Quantity.parse("5")
+    assert zero.low == zero.high == 0

@@ -154,11 +154,13 @@ class Interval:
         # Each end divided directly (not times an inverse), so that rounding, which is
         # monotone, keeps every point-wise quotient inside the result.
         candidates = [
-            _quotient(a, b)
+            _quotient(a, b, negative=negative)
             for a in self._ends()
             for b in other._ends()
             if not (a[0].is_infinite() and b[0].is_infinite())
         ]
+        if self.low is not None and self.low <= 0 and self.high is not None and self.high >= 0 and 0 in self:
+            candidates.append((Decimal(0), True))  # zero divided by anything is reached exactly
         return _hull(candidates)
 
     def _ends(self) -> tuple[tuple[Decimal, bool], tuple[Decimal, bool]]:
@@ -176,13 +178,20 @@ def _product(a_end: tuple[Decimal, bool], b_end: tuple[Decimal, bool]) -> tuple[
     return a * b, (a_closed and b_closed) or zero_reached
 
 
-def _quotient(a_end: tuple[Decimal, bool], b_end: tuple[Decimal, bool]) -> tuple[Decimal, bool]:
-    """The quotient of two ends; dividing by zero approaches an unbounded end."""
+def _quotient(a_end: tuple[Decimal, bool], b_end: tuple[Decimal, bool], *, negative: bool) -> tuple[Decimal, bool]:
+    """The quotient of two ends; dividing by zero approaches an unbounded end.
+
+    ``negative`` says which side a zero end of the divisor is approached from: a
+    divisor below zero sends a positive numerator towards minus infinity.
+    """
     (a, a_closed), (b, b_closed) = a_end, b_end
+    if a == 0 and a_closed:
+        return Decimal(0), True  # zero divided by any non-zero value is zero, reached
     if b == 0:  # an open zero end of a one-signed divisor: the quotient grows without bound
-        return (_INF if a >= 0 else -_INF), False
+        positive = (a > 0) != negative
+        return (_INF if positive else -_INF), False
     if b.is_infinite():
-        return Decimal(0), a == 0 and a_closed
+        return Decimal(0), False
     return a / b, a_closed and b_closed
 
 

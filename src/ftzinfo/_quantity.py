@@ -476,7 +476,7 @@ def _nominal(a: Quantity, b: Quantity, op: Callable[[Decimal, Decimal], Decimal 
 def from_interval(interval: Interval, unit: str, value: Decimal | None = None) -> Quantity:
     """A derived Quantity holding ``interval``, with the qualifier its shape implies."""
     low, high = interval.low, interval.high
-    if value is not None and value not in interval.__class__(low, high):
+    if value is not None and value not in interval:  # a nominal value lies inside, ends open or not
         value = None
     if interval.is_point:
         return Quantity(value=low, unit=unit)
