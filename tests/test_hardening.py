@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import ftzinfo
 from ftzinfo import Dataset, Evidence, Indicator, Metric, Period, Quantity, Source, ValidationError, Zone
 from ftzinfo._exact import CONTEXT
+from test_bad_input import no_hang
 
 # -- 1. every word of a figure is understood, or the text is refused ------------------------------
 
@@ -305,3 +306,51 @@ def test_division_by_a_figure_below_zero_keeps_the_sign() -> None:
     assert str(Quantity.parse("5") / Quantity.parse("less than 0")) == "< 0 ×"
     zero = Quantity.parse("0") / Quantity.parse("5")
     assert zero.low == zero.high == 0
+
+
+# -- 5. work grows no faster than its input ---------------------------------------------------------------
+
+
+def _chain(n: int, *, loop: bool = False) -> list[Zone]:
+    zones = [Zone(id=f"z{i}", name=f"Z{i}", kind="other", country="CN", parent_id=f"z{i - 1}" if i else None)
+             for i in range(n)]  # fmt: skip
+    if loop:
+        zones[0] = Zone(id="z0", name="Z0", kind="other", country="CN", parent_id=f"z{n - 1}")
+    return zones
+
+
+def test_a_long_parent_chain_is_checked_in_one_pass() -> None:
+    with no_hang():
+        assert len(Dataset(zones=_chain(8000)).zones()) == 8000
+        with pytest.raises(ValidationError, match="loops back") as caught:
+            Dataset(zones=_chain(8000, loop=True))
+    assert len(caught.value.errors) <= 50  # the documented cap
+
+
+def test_a_large_ranking_is_quick() -> None:
+    src = Source(id="s", publisher="P", url="https://example.org/")
+    zones = [Zone(id=f"z{i}", name=f"Z{i}", kind="other", country="CN") for i in range(3000)]
+    metrics = [
+        Metric(id=f"m{i}", zone_id=f"z{i}", indicator="n", period=Period.year(2023),
+               value=Quantity(value=Decimal(i % 700), qualifier="approximately", unit="count"))
+        for i in range(3000)
+    ]  # fmt: skip
+    ds = Dataset(zones=zones, indicators=[Indicator(id="n", name="N", unit_kind="count", measure="flow")],
+                 metrics=metrics, sources=[src])  # fmt: skip
+    with no_hang():
+        ranking = ds.rank("n", period=2023)
+    assert sum(len(t) for t in ranking) == 3000
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=40, max_size=200))
+def test_long_runs_of_letters_are_answered_at_once(letters: str) -> None:
+    with no_hang():
+        for text in (f"5 {letters}", f"{letters} 5", f"about 5 {letters} percent"):
+            with contextlib.suppress(ValidationError):
+                Quantity.parse(text)
+
+
+def test_a_huge_lookup_key_is_refused_at_once() -> None:
+    with no_hang(), pytest.raises(ftzinfo.UnknownZoneError) as caught:
+        ftzinfo.zone("x" * 10_000_000)
+    assert len(str(caught.value)) < 200

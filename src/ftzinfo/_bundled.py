@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final
 
 from ftzinfo._model import Zone
-from ftzinfo._text import normalise
+from ftzinfo._text import MAX_KEY, normalise
 from ftzinfo._version import DATA_VERSION
 
 if TYPE_CHECKING:
@@ -93,6 +93,8 @@ def find_zone(key: object) -> Zone | None:
         raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
     from ftzinfo._index import KEYS  # noqa: PLC0415 - generated; read on first use
 
+    if len(key) > MAX_KEY:
+        return None
     zone_id = KEYS.get(normalise(key))
     if zone_id is None:
         return None

@@ -21,7 +21,7 @@ from ftzinfo._model import Status, Zone, ZoneKind
 from ftzinfo._period import Period
 from ftzinfo._rate import Rate, RateKind
 from ftzinfo._source import Source
-from ftzinfo._text import best, grams, lookup_keys, normalise, similarity
+from ftzinfo._text import MAX_KEY, best, grams, lookup_keys, normalise, similarity
 from ftzinfo._validate import to_enum
 from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationError
 
@@ -175,6 +175,8 @@ class Dataset:
             key = key.id
         if not isinstance(key, str):
             raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
+        if len(key) > MAX_KEY:
+            return None
         zone_id = self._keys.get(normalise(key))
         if zone_id is None:
             return None
@@ -201,7 +203,11 @@ class Dataset:
 
     def search(self, text: str, limit: int = 10) -> list[Zone]:
         """Zones whose names resemble ``text``, best first; forgiving of typos and partial names."""
-        query = normalise(text)
+        if not isinstance(text, str):
+            raise TypeError(f"search text must be a string, not {type(text).__name__}")
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise TypeError(f"limit must be an int, not {type(limit).__name__}")
+        query = normalise(text[:MAX_KEY])
         if not query or limit <= 0:
             return []
         query_grams = grams(query)

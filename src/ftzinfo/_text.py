@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from typing import Final
 
-__all__ = ["grams", "normalise", "similarity"]
+__all__ = ["MAX_KEY", "best", "grams", "lookup_keys", "normalise", "similarity"]
+
+
+#: The longest lookup key worth reading: no name is longer, and a longer text is no name.
+MAX_KEY: Final = 300
 
 
 def normalise(text: str) -> str:

@@ -79,7 +79,10 @@ class UnknownRecordError(FtzinfoError, LookupError):
         self.kind = kind
         self.key = key
         self.suggestions = tuple(suggestions)
-        message = f"no {kind} matches {key!r}"
+        shown = repr(key)
+        if len(shown) > 80:  # noqa: PLR2004 - a message names a long key by its start
+            shown = f"{shown[:60]}... ({len(str(key))} characters)"
+        message = f"no {kind} matches {shown}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)
