@@ -8,8 +8,10 @@ import decimal
 import io
 import os
 import threading
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -354,3 +356,46 @@ def test_a_huge_lookup_key_is_refused_at_once() -> None:
     with no_hang(), pytest.raises(ftzinfo.UnknownZoneError) as caught:
         ftzinfo.zone("x" * 10_000_000)
     assert len(str(caught.value)) < 200
+
+
+# -- 10. a wrong value raises the library's own error, a wrong type a TypeError -----------------------------
+
+_WRONG = [None, 0, -1, 2.5, "", "bogus", "\0", b"x", [], {}, True, 10**30, "2023-13", dt.date(2023, 1, 1), object()]
+_CALLS: dict[str, Callable[[Any], object]] = {
+    "zone": ftzinfo.zone,
+    "zones(kind)": lambda a: ftzinfo.zones(kind=a),
+    "zones(country)": lambda a: ftzinfo.zones(country=a),
+    "search(limit)": lambda a: ftzinfo.search("x", limit=a),
+    "initiatives(kind)": lambda a: ftzinfo.initiatives(kind=a),
+    "indicator": ftzinfo.indicator,
+    "metric": ftzinfo.metric,
+    "rate(year)": lambda a: ftzinfo.rate("CNY", "USD", a),
+    "rate(currency)": lambda a: ftzinfo.rate(a, "USD", 2023),
+    "compare(period)": lambda a: ftzinfo.compare("qianhai", "lingang", period=a),
+    "compare(currency)": lambda a: ftzinfo.compare("qianhai", "lingang", currency=a),
+    "rank(period)": lambda a: ftzinfo.rank("trade_value", period=a),
+    "rank(kind)": lambda a: ftzinfo.rank("trade_value", kind=a),
+    "series.at": lambda a: ftzinfo.series("qianhai", "fdi_utilized").at(a),
+    "cite": ftzinfo.cite,
+    "cite(style)": lambda a: ftzinfo.cite(ftzinfo.zone("lingang"), style=a),
+    "Period.year": Period.year,
+    "Period.quarter": lambda a: Period.quarter(2025, a),
+    "Period.month": lambda a: Period.month(2025, a),
+    "convert(currency)": lambda a: Quantity.parse("5 yuan").convert(a, period=2023, rates=ftzinfo.dataset()),
+    "convert(period)": lambda a: Quantity.parse("5 yuan").convert("USD", period=a, rates=ftzinfo.dataset()),
+    "convert(rates)": lambda a: Quantity.parse("5 yuan").convert("USD", period=2023, rates=a),
+    "with_tolerance": lambda a: Quantity.parse("about 5").with_tolerance(a),
+    "Dataset.load": Dataset.load,
+    "merge": lambda a: ftzinfo.dataset().merge(a),
+    "to_frame": lambda a: ftzinfo.dataset().to_frame(a),
+    "area_rollup": lambda a: ftzinfo.dataset().area_rollup(a),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CALLS))
+@given(st.sampled_from(_WRONG))
+def test_public_calls_raise_only_the_librarys_errors(name: str, value: object) -> None:
+    try:
+        _CALLS[name](value)
+    except (ftzinfo.FtzinfoError, TypeError):
+        pass

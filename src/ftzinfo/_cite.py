@@ -12,6 +12,7 @@ from ftzinfo._metric import Metric
 from ftzinfo._model import Zone
 from ftzinfo._rate import Rate
 from ftzinfo._source import Source
+from ftzinfo.exceptions import ValidationError
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset
@@ -23,6 +24,8 @@ Citable = Zone | Initiative | Metric | Rate | Source
 
 def cite(ds: Dataset, record: Citable, style: str = "text") -> str:
     """See :func:`ftzinfo.cite`."""
+    if not hasattr(record, "evidence") and not isinstance(record, Source):
+        raise TypeError(f"cite takes a zone, initiative, metric, rate or source, not {type(record).__name__}")
     sources = (record,) if isinstance(record, Source) else ds.sources_of(record)
     if style == "text":
         return "\n".join(_text(s) for s in sources)
@@ -30,8 +33,7 @@ def cite(ds: Dataset, record: Citable, style: str = "text") -> str:
         return "\n\n".join(_bibtex(s) for s in sources)
     if style == "csl-json":
         return json.dumps([_csl(s) for s in sources], ensure_ascii=False, indent=2)
-    msg = f"no citation style {style!r}: use text, bibtex or csl-json"
-    raise ValueError(msg)
+    raise ValidationError([("style", f"no citation style {style!r}: use text, bibtex or csl-json")])
 
 
 def _date(s: Source) -> dt.date | None:

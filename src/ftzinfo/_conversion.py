@@ -114,6 +114,8 @@ def convert(
         raise ConversionError(
             f"no rate to convert {q.unit} to {currency}: pass rate=, or a period and the rates= to use"
         )
+    if rates is not None and not callable(getattr(rates, "rate", None)):
+        raise TypeError(f"rates must be a Dataset (or have its rate method), not {type(rates).__name__}")
     if rates is None:
         raise ConversionError(
             f"no rates to convert {q.unit} to {currency} with: pass rates= (a Dataset, whose own rates are used)"

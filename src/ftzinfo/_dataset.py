@@ -192,6 +192,8 @@ class Dataset:
         """The zones, sorted by id, optionally only those of a country, a kind or a parent."""
         wanted_kind = None if kind is None else to_enum(ZoneKind, "kind", kind)
         parent_id = None if parent is None else self.zone(parent).id
+        if country is not None and not isinstance(country, str):
+            raise TypeError(f"country must be an ISO 3166-1 code as text, not {type(country).__name__}")
         country = None if country is None else country.upper()
         return tuple(
             z
@@ -615,6 +617,9 @@ class Dataset:
             1
         """
         from ftzinfo._merge import merge  # noqa: PLC0415
+
+        if not isinstance(other, Dataset):
+            raise TypeError(f"merge takes a Dataset, not {type(other).__name__}")
 
         return merge(self, other, override=override)
 

@@ -72,23 +72,30 @@ class Period:
     @classmethod
     def year(cls, year: int) -> Period:
         """The calendar year ``year``."""
+        _check_int("year", year, 1, 9999)
         return cls(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), kind=PeriodKind.YEAR)
 
     @classmethod
     def half(cls, year: int, half: int) -> Period:
         """The first (1) or second (2) half of ``year``."""
+        _check_int("year", year, 1, 9999)
+        _check_int("half", half, 1, 2)
         first = 1 + 6 * (half - 1)
         return cls(start=dt.date(year, first, 1), end=_month_end(year, first + 5), kind=PeriodKind.HALF)
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         """Quarter 1 to 4 of ``year``."""
+        _check_int("year", year, 1, 9999)
+        _check_int("quarter", quarter, 1, 4)
         first = 1 + 3 * (quarter - 1)
         return cls(start=dt.date(year, first, 1), end=_month_end(year, first + 2), kind=PeriodKind.QUARTER)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
         """One calendar month."""
+        _check_int("year", year, 1, 9999)
+        _check_int("month", month, 1, 12)
         return cls(start=dt.date(year, month, 1), end=_month_end(year, month), kind=PeriodKind.MONTH)
 
     @classmethod
@@ -195,6 +202,14 @@ def _canonical(text: object) -> Period | None:
     except ValueError:
         return None  # the full parser words the error
     return None
+
+
+def _check_int(name: str, value: object, low: int, high: int) -> None:
+    """An int from ``low`` to ``high``: a wrong type is a TypeError, a wrong value a ValidationError."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not low <= value <= high:
+        raise ValidationError([(name, f"{name} {value} is out of range ({name} must be in {low}..{high})")])
 
 
 def _month_end(year: int, month: int) -> dt.date:

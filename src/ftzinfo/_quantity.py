@@ -300,9 +300,18 @@ class Quantity:
             >>> str(Quantity.parse("about 100").with_tolerance(Decimal("0.05")).low)
             '95.00'
         """
+        given: object = tolerance  # callers may pass anything: check it as given
+        if isinstance(given, bool) or not isinstance(given, (Decimal, int, str)):
+            raise TypeError(f"tolerance must be a Decimal, not {type(given).__name__}")
+        try:
+            relative = Decimal(tolerance)
+        except ArithmeticError:
+            raise ValidationError([("tolerance", f"{tolerance!r} is not a number")]) from None
+        if not relative.is_finite() or relative < 0:
+            raise ValidationError([("tolerance", f"must be a finite number not below 0, not {tolerance!r}")])
         if self.qualifier not in {Qualifier.APPROXIMATELY, Qualifier.NEARLY}:
             return self
-        low, high, low_closed, high_closed = _bounds(self.value, self.qualifier, Decimal(tolerance))
+        low, high, low_closed, high_closed = _bounds(self.value, self.qualifier, relative)
         return attrs.evolve(self, low=low, high=high, low_closed=low_closed, high_closed=high_closed)
 
     # -- comparing ------------------------------------------------------------

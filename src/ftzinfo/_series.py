@@ -72,7 +72,8 @@ class Series:
             UnknownRecordError: No metric covers exactly that period.
         """
         wanted = as_period(period)
-        assert wanted is not None  # noqa: S101 - as_period returns None only for None
+        if wanted is None:
+            raise TypeError("period must be a Period, its text or a year, not None")
         found = [
             m
             for m in self.metrics

@@ -21,6 +21,7 @@ from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
 from ftzinfo._rate import Rate
 from ftzinfo._source import Source
+from ftzinfo.exceptions import ValidationError
 
 if TYPE_CHECKING:
     from ftzinfo._dataset import Dataset
@@ -130,8 +131,7 @@ def rows(ds: Dataset, table: str) -> list[Row]:
     if table == "evidence":
         return list(_evidence(ds))
     if table not in TABLES:
-        msg = f"no table {table!r}; the tables are {', '.join([*TABLES, 'evidence'])}"
-        raise ValueError(msg)
+        raise ValidationError([("table", f"no table {table!r}; the tables are {', '.join([*TABLES, 'evidence'])}")])
     return [TABLES[table](r) for r in ds.records(table)]
 
 
@@ -167,8 +167,7 @@ def export(ds: Dataset, target: str | Path, fmt: str = "csv") -> list[Path]:
         target.write_text(json.dumps(ds.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return [target]
     if fmt not in {"csv", "parquet"}:
-        msg = f"no export format {fmt!r}: use csv, json or parquet"
-        raise ValueError(msg)
+        raise ValidationError([("format", f"no export format {fmt!r}: use csv, json or parquet")])
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for table in [*TABLES, "evidence"]:

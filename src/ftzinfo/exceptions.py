@@ -80,7 +80,7 @@ class UnknownRecordError(FtzinfoError, LookupError):
         self.key = key
         self.suggestions = tuple(suggestions)
         shown = repr(key)
-        if len(shown) > 80:  # noqa: PLR2004 - a message names a long key by its start
+        if len(shown) > 80:
             shown = f"{shown[:60]}... ({len(str(key))} characters)"
         message = f"no {kind} matches {shown}"
         if self.suggestions:
