@@ -395,7 +395,5 @@ _CALLS: dict[str, Callable[[Any], object]] = {
 @pytest.mark.parametrize("name", sorted(_CALLS))
 @given(st.sampled_from(_WRONG))
 def test_public_calls_raise_only_the_librarys_errors(name: str, value: object) -> None:
-    try:
+    with contextlib.suppress(ftzinfo.FtzinfoError, TypeError):  # anything else fails the test
         _CALLS[name](value)
-    except (ftzinfo.FtzinfoError, TypeError):
-        pass
