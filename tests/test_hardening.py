@@ -397,3 +397,36 @@ _CALLS: dict[str, Callable[[Any], object]] = {
 def test_public_calls_raise_only_the_librarys_errors(name: str, value: object) -> None:
     with contextlib.suppress(ftzinfo.FtzinfoError, TypeError):  # anything else fails the test
         _CALLS[name](value)
+
+
+# -- 11. citations cannot corrupt themselves -------------------------------------------------------------------
+
+
+def _fields(entry: str) -> dict[str, str]:
+    """A BibTeX entry's top-level fields, read by brace depth as BibTeX reads them."""
+    body = entry[entry.index(",") + 1 : entry.rindex("}")]
+    fields, depth, key, value, in_value = {}, 0, "", "", False
+    for char in body:
+        if not in_value:
+            if char == "{":
+                in_value, depth = True, 1
+            elif char not in ",= \n":
+                key += char
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            fields[key.strip()] = value
+            key, value, in_value = "", "", False
+        else:
+            value += char
+    assert depth == 0
+    return fields
+
+
+@given(st.text(alphabet="ab{}\\&_%$#~^, =\n", min_size=1, max_size=30).filter(str.strip))
+def test_bibtex_fields_stay_fields(nasty: str) -> None:
+    url = "https://example.org/a_b&c={d}"
+    source = Source(id="s", publisher=nasty, title=nasty, author=nasty, url=url)
+    fields = _fields(ftzinfo.dataset().cite(source, style="bibtex"))
+    assert set(fields) == {"title", "organization", "url", "langid", "author"}
+    assert fields["url"] == "https://example.org/a_b&c=%7Bd%7D"  # verbatim: & and _ kept

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ftzinfo._initiative import Initiative
 from ftzinfo._metric import Metric
@@ -50,20 +50,44 @@ def _text(s: Source) -> str:
     return " ".join(p if p.endswith((".", "\u201d")) else p + "." for p in parts) + f" {s.url}"
 
 
+_BIBTEX_SPECIAL: Final = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",  # a bare or backslashed brace would still count in BibTeX's brace matching
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+}
+_BIBTEX_RE: Final = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIAL))
+
+
 def _bibtex_escape(text: str) -> str:
-    return re.sub(r"([{}&%$#_])", r"\\\1", text)
+    """Text safe inside a braced BibTeX field: every special character written out, braces balanced."""
+    return _BIBTEX_RE.sub(lambda m: _BIBTEX_SPECIAL[m.group(0)], " ".join(text.split()))
+
+
+def _bibtex_url(url: str) -> str:
+    """A URL for BibTeX's verbatim ``url`` field: kept as it is, but for braces, percent-encoded."""
+    return url.replace("{", "%7B").replace("}", "%7D")
 
 
 def _bibtex(s: Source) -> str:
-    fields = {"title": s.title or s.publisher, "organization": s.publisher, "url": s.url, "langid": s.language}
+    fields = {
+        "title": _bibtex_escape(s.title or s.publisher),
+        "organization": _bibtex_escape(s.publisher),
+        "url": _bibtex_url(s.url),
+        "langid": _bibtex_escape(s.language),
+    }
     if s.author:
-        fields["author"] = "{" + s.author + "}"  # a byline as one name, not parsed into parts
+        fields["author"] = "{" + _bibtex_escape(s.author) + "}"  # a byline as one name, not parsed into parts
     when = _date(s)
     if when:
         fields["date"] = when.isoformat()
-    body = ",\n".join(
-        f"  {k} = {{{v}}}" if k == "author" else f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items()
-    )
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
     return f"@online{{{s.id},\n{body}\n}}"
 
 
