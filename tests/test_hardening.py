@@ -430,3 +430,109 @@ def test_bibtex_fields_stay_fields(nasty: str) -> None:
     fields = _fields(ftzinfo.dataset().cite(source, style="bibtex"))
     assert set(fields) == {"title", "organization", "url", "langid", "author"}
     assert fields["url"] == "https://example.org/a_b&c=%7Bd%7D"  # verbatim: & and _ kept
+
+
+# -- 8. a user's data changes no bundled answer without override=True ---------------------------------------
+
+
+def _user(**records: object) -> Dataset:
+    src = Source(id="src-mine", publisher="Me", url="https://example.org/mine")
+    return Dataset(sources=[src], extends=ftzinfo.dataset(), **records)  # type: ignore[arg-type]
+
+
+def test_a_user_zone_cannot_take_a_bundled_name_silently() -> None:
+    mine = Zone(id="my-lingang", name="Lingang", kind="other", country="CN")
+    with pytest.raises(ValidationError, match="answers to 'Lingang'"):
+        ftzinfo.dataset().merge(_user(zones=[mine]))
+    merged = ftzinfo.dataset().merge(_user(zones=[mine]), override=True)
+    assert merged.zone("lingang").id == "my-lingang"
+    assert ftzinfo.zone("lingang").id == "cn-shanghai-lingang"
+
+
+@given(st.from_regex(r"\A[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,2}\Z"))
+def test_a_user_figure_for_a_bundled_period_is_a_conflict_whatever_its_id(metric_id: str) -> None:
+    bundled = ftzinfo.metric("cn-qianhai-fdi-2020")
+    mine = Metric(
+        id=metric_id,
+        zone_id=bundled.zone_id,
+        indicator=bundled.indicator,
+        period=bundled.period,
+        value=Quantity.parse("$1 billion"),
+        evidence=(Evidence(source_id="src-mine", quote="$1 billion"),),
+    )
+    with pytest.raises(ValidationError, match="gives"):
+        ftzinfo.dataset().merge(_user(metrics=[mine]))
+    merged = ftzinfo.dataset().merge(_user(metrics=[mine]), override=True)
+    assert merged.compare("qianhai", "lingang", period=2020).cell("fdi_utilized", "qianhai") == mine
+
+
+def test_load_checks_ids_against_what_it_extends_and_pickles(tmp_path: Path) -> None:
+    import json  # noqa: PLC0415
+    import pickle  # noqa: PLC0415
+
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps({"zones": [{"id": "cn-shanghai-lingang", "name": "X", "kind": "other",
+                                              "country": "CN"}]}))  # fmt: skip
+    with pytest.raises(ValidationError, match="already in the data this extends"):
+        Dataset.load(changed, extends=ftzinfo.dataset())
+    fine = tmp_path / "fine.json"
+    fine.write_text(json.dumps({
+        "sources": [{"id": "src-mine", "publisher": "Me", "url": "https://example.org/"}],
+        "metrics": [{"id": "my-m", "zone_id": "cn-shanghai-lingang", "indicator": "trade_value", "period": "2030",
+                     "value": {"value": "5", "unit": "CNY"}, "evidence": [{"source_id": "src-mine", "quote": "5"}]}],
+    }))  # fmt: skip
+    loaded = Dataset.load(fine, extends=ftzinfo.dataset())
+    assert pickle.loads(pickle.dumps(loaded)) == loaded  # noqa: S301 - our own pickle
+
+
+# -- 9. concurrency: one object per zone, use() blocks that nest, interleave and repeat --------------------
+
+
+def test_concurrent_first_use_hands_out_one_object_per_zone() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = """
+import threading, ftzinfo
+out = {}
+def a(): out['zone'] = ftzinfo.zone('lingang')
+def b(): out['ds'] = ftzinfo.dataset()
+ts = [threading.Thread(target=f) for f in (a, b, a, b)]
+[t.start() for t in ts]; [t.join() for t in ts]
+assert ftzinfo.zone('lingang') is ftzinfo.dataset().zone('lingang') is out['zone'], 'two objects'
+assert ftzinfo.zone('qianhai') is ftzinfo.dataset().zone('qianhai')
+"""
+    for _ in range(5):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+
+
+def test_use_blocks_nest_interleave_repeat_and_cross_threads() -> None:
+    bundled = ftzinfo.dataset()
+    a, b = bundled.merge(_user()), bundled.merge(_user(zones=[Zone(id="zz-b", name="B", kind="other", country="CN")]))
+    first = ftzinfo.use(a)
+    assert ftzinfo.dataset() is a  # a plain call chooses at once
+    first.__enter__()
+    second = ftzinfo.use(b)
+    second.__enter__()
+    assert ftzinfo.dataset() is b
+    first.__exit__(None, None, None)  # not nested: the block still open answers
+    assert ftzinfo.dataset() is b
+    second.__exit__(None, None, None)
+    assert ftzinfo.dataset() is bundled
+    for _ in range(2):  # a use() object can be entered again
+        with first:
+            assert ftzinfo.dataset() is a
+        assert ftzinfo.dataset() is bundled
+    seen: list[object] = []
+
+    def other_thread() -> None:
+        with first:
+            seen.append(ftzinfo.dataset())
+        seen.append(ftzinfo.dataset())
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert seen == [a, bundled]
+    assert ftzinfo.dataset() is bundled

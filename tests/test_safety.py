@@ -63,7 +63,9 @@ def test_a_failed_load_or_merge_leaves_everything_as_it_was(tmp_path):
     before = json.dumps(ds.to_dict(), default=str)
     bad = tmp_path / "bad.json"
     bad.write_text('{"zones": [{"id": "cn-shanghai-lingang", "name": "Changed", "kind": "other", "country": "CN"}]}')
-    user = ftzinfo.Dataset.load(bad, extends=ds)
+    with pytest.raises(ftzinfo.ValidationError, match="already in the data this extends"):
+        ftzinfo.Dataset.load(bad, extends=ds)
+    user = ftzinfo.Dataset.load(bad, extends=ds, override=True)
     with pytest.raises(ftzinfo.ValidationError):
         ds.merge(user)
     with pytest.raises(ftzinfo.ValidationError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from contextvars import ContextVar, Token
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from ftzinfo import _bundled
@@ -66,18 +66,30 @@ def dataset(*, as_of: dt.date | None = None) -> Dataset:
     return _current() if as_of is None else _current().as_of(as_of)
 
 
-_active: ContextVar[Dataset | None] = ContextVar("ftzinfo_dataset", default=None)
+# The active dataset of this thread (and asyncio task): the one a plain ``use(ds)`` call
+# chose, and the datasets of the ``with use(...)`` blocks open now, in the order entered.
+_State = tuple["Dataset | None", tuple[tuple[object, "Dataset | None"], ...]]
+_active: ContextVar[_State] = ContextVar("ftzinfo_dataset", default=(None, ()))
+
+
+def _chosen() -> Dataset | None:
+    """The dataset :func:`use` chose for this thread or task, or None for the bundled data."""
+    base, blocks = _active.get()
+    return blocks[-1][1] if blocks else base
 
 
 def _current() -> Dataset:
-    return _active.get() or bundled()
+    return _chosen() or bundled()
 
 
 class use:  # noqa: N801 - used like a function: ftzinfo.use(ds)
     """Make the module-level functions answer from ``dataset`` (None: the bundled data again).
 
-    Works as a plain call, or as a context manager that restores the previous
-    dataset on exit. The choice belongs to the current thread (and asyncio task).
+    A plain call, ``ftzinfo.use(ds)``, chooses the dataset at once, until another call.
+    In a ``with`` block the choice lasts until the block ends, and the dataset chosen
+    before comes back, however blocks nest, interleave or repeat: each open block
+    holds its dataset, and the latest one open answers. The choice belongs to the
+    current thread (and asyncio task).
 
     Example:
         >>> extra = ftzinfo.Dataset(indicators=[ftzinfo.Indicator(
@@ -95,13 +107,23 @@ class use:  # noqa: N801 - used like a function: ftzinfo.use(ds)
         if dataset is not None and not isinstance(dataset, Dataset):
             raise TypeError(f"use() takes a Dataset or None, not {type(dataset).__name__}")
         self.dataset = dataset
-        self._token: Token[Dataset | None] = _active.set(dataset)
+        base, blocks = _active.get()
+        self._base_before = base  # a plain call chooses at once; a with block undoes that on entry
+        _active.set((dataset, blocks))
 
     def __enter__(self) -> Dataset:
+        base, blocks = _active.get()
+        if base is self.dataset:
+            base = self._base_before
+        _active.set((base, (*blocks, (self, self.dataset))))
         return _current()
 
     def __exit__(self, *exc: object) -> None:
-        _active.reset(self._token)
+        base, blocks = _active.get()
+        for i in range(len(blocks) - 1, -1, -1):  # this block's latest entry, wherever it stands
+            if blocks[i][0] is self:
+                _active.set((base, blocks[:i] + blocks[i + 1 :]))
+                return
 
 
 def zone(key: ZoneKey) -> Zone:
@@ -123,7 +145,7 @@ def zone(key: ZoneKey) -> Zone:
         >>> ftzinfo.zone("临港新片区").name
         'Lin-gang Special Area'
     """
-    ds = _active.get()
+    ds = _chosen()
     if ds is not None:
         return ds.zone(key)
     return _bundled.zone(key)  # answered from a small index until the whole dataset is needed
@@ -136,7 +158,7 @@ def get_zone(key: ZoneKey, default: Zone | None = None) -> Zone | None:
         >>> ftzinfo.get_zone("atlantis") is None
         True
     """
-    ds = _active.get()
+    ds = _chosen()
     if ds is not None:
         return ds.get_zone(key, default)
     found = _bundled.find_zone(key)

@@ -110,6 +110,8 @@ def _build(zone_id: str) -> Zone:
 
     with _lock:
         found = _zones.get(zone_id)
+        if found is None and _cache is not None:  # the whole data is loaded: its object is the zone
+            found = _zones[zone_id] = _cache.zone(zone_id)
         if found is None:
             try:
                 found = FAST[Zone](index_record(zone_id))
@@ -144,6 +146,7 @@ def _load() -> Dataset:
     # Hand out the zone objects a quick lookup already gave out, so identity holds.
     combined["zones"] = [_zones.get(z.id, z) if _zones.get(z.id) == z else z for z in combined["zones"]]
     ds = Dataset(**combined)
+    _zones.update((z.id, z) for z in ds.zones())  # later quick lookups hand out these very objects
     _cache = ds
     _loads += 1
     return ds

@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         ds = dataset()
         if args.data is not None:
-            ds = ds.merge(Dataset.load(args.data, extends=ds), override=args.override)
+            ds = ds.merge(Dataset.load(args.data, extends=ds, override=args.override), override=args.override)
         out = args.run(ds, args)
     except FtzinfoError as exc:
         print(f"ftzinfo: {exc}", file=sys.stderr)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
@@ -57,6 +57,7 @@ class Dataset:
     __slots__ = (
         "_by_id",
         "_children",
+        "_extends",
         "_frozen",
         "_initiatives",
         "_initiatives_by_zone",
@@ -64,6 +65,7 @@ class Dataset:
         "_memo",
         "_metrics",
         "_metrics_by_zone",
+        "_preferred",
         "_rates",
         "_records",
         "_search_keys",
@@ -98,16 +100,33 @@ class Dataset:
         # An extension (a user's file) may refer to records of the dataset it extends.
         known = self._by_id
         if extends is not None:
+            if not isinstance(extends, Dataset):
+                raise TypeError(f"extends must be a Dataset, not {type(extends).__name__}")
             known = {k: {**extends._by_id[k], **v} for k, v in self._by_id.items()}  # noqa: SLF001 - same class
         problems = list(islice(chain(check_ids(records), check_references(records, known)), MAX_ERRORS))
         if problems:
             raise ValidationError(problems)
+        self._extends = extends
+        self._preferred: tuple[str, ...] = ()
         self._build_indexes()
         self._frozen = True
 
+    @classmethod
+    def _with_preference(cls, records: dict[str, Any], preferred: tuple[str, ...]) -> Dataset:
+        """A dataset whose zones ``preferred`` win the names they share with others (a merge's override)."""
+        ds = cls(**records)
+        if preferred:
+            object.__setattr__(ds, "_preferred", preferred)
+            object.__setattr__(ds, "_frozen", False)
+            ds._build_indexes()
+            ds._frozen = True
+        return ds
+
     def _build_indexes(self) -> None:
         zones: tuple[Zone, ...] = self._records["zones"]
-        keys = lookup_keys((z.id, zone_names(z)) for z in zones)
+        first = set(self._preferred)
+        ordered = [z for z in zones if z.id in first] + [z for z in zones if z.id not in first]
+        keys = lookup_keys((z.id, zone_names(z)) for z in ordered)
         self._keys = keys
         self._memo: dict[str, Zone] = {}
         self._search_keys = tuple((key, grams(key), zone_id) for key, zone_id in keys.items() if key)
@@ -577,6 +596,7 @@ class Dataset:
         *,
         extends: Dataset | None = None,
         max_size: int | None = None,
+        override: bool = False,
     ) -> Dataset:
         """Read a dataset file written by :meth:`dump` or by hand.
 
@@ -585,7 +605,11 @@ class Dataset:
             extends: A dataset the file's records may refer to (usually
                 ``ftzinfo.dataset()``): a metric of a bundled zone, say. The result
                 holds only the file's records; :meth:`merge` it into ``extends``.
+                An id the file shares with ``extends`` must name the same record,
+                unless ``override``.
             max_size: The largest file accepted, in bytes (default 100 MB).
+            override: Let the file give ids of ``extends`` other content (to
+                replace those records in a :meth:`merge` with ``override=True``).
 
         Raises:
             ValidationError: The file is not valid; every problem is listed with its
@@ -593,7 +617,13 @@ class Dataset:
         """
         from ftzinfo._dataset_io import MAX_FILE_SIZE, load_dataset  # noqa: PLC0415
 
-        return load_dataset(source, extends=extends, max_size=MAX_FILE_SIZE if max_size is None else max_size)
+        loaded = load_dataset(source, extends=extends, max_size=MAX_FILE_SIZE if max_size is None else max_size)
+        if extends is not None and not override:
+            clashes = list(islice(_clashes(loaded._records, extends), MAX_ERRORS))  # noqa: SLF001 - same class
+            if clashes:
+                clashes.append(("", "pass override=True to let the file's records replace them"))
+                raise ValidationError(clashes)
+        return loaded
 
     def merge(self, other: Dataset, *, override: bool = False) -> Dataset:
         """A new dataset with the records of both; neither is changed.
@@ -634,7 +664,7 @@ class Dataset:
         raise AttributeError(msg)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (_rebuild, (self._records,))
+        return (_rebuild, (self._records, self._extends, self._preferred))
 
     def __copy__(self) -> Dataset:
         return self  # immutable: a copy would be the same in every way
@@ -662,9 +692,23 @@ class Dataset:
         return f"<Dataset: {counts}>"
 
 
-def _rebuild(records: dict[str, Any]) -> Dataset:
+def _rebuild(records: dict[str, Any], extends: Dataset | None = None, preferred: tuple[str, ...] = ()) -> Dataset:
     """Unpickle a Dataset: build it again from its records (checking them again)."""
-    return Dataset(**records)
+    if preferred:
+        return Dataset._with_preference(dict(records), preferred)  # noqa: SLF001 - the same class
+    return Dataset(**records, extends=extends)
+
+
+def _clashes(records: dict[str, tuple[Any, ...]], extends: Dataset | None) -> Iterator[tuple[str, str]]:
+    """Ids a file takes that the data it extends already gives to other content."""
+    if extends is None:
+        return
+    for kind, items in records.items():
+        theirs = extends._by_id[kind]  # noqa: SLF001 - the same class
+        for i, record in enumerate(items):
+            other = theirs.get(record.id)
+            if other is not None and other != record:
+                yield f"{kind}[{i}].id", f"{record.id!r} is already in the data this extends, with other content"
 
 
 _ID: Final = operator.attrgetter("id")
