@@ -168,7 +168,8 @@ def scaled_queries(repeat: int) -> list[tuple[int, float]]:
     out = []
     for factor in (1, 10, 100):
         extra = [attrs.evolve(m, id=f"{m.id}-x{k}") for k in range(1, factor) for m in base.metrics()]
-        ds = base.merge(ftzinfo.Dataset(metrics=extra, extends=base)) if extra else base
+        records = {kind: base.records(kind) for kind in ("zones", "initiatives", "indicators", "rates", "sources")}
+        ds = ftzinfo.Dataset(**records, metrics=[*base.metrics(), *extra]) if extra else base
         out.append((len(ds.metrics()), per_call(lambda ds=ds: ds.metrics("qianhai", indicator="gdp"), 2000, repeat)))
     return out
 
