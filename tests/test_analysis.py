@@ -174,7 +174,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_compare_with_currency_says_which_rate():
-    out = run("compare", "qianhai", "lingang", "--currency", "USD", "--as-of", "2025-12-31")
+    out = run("compare", "qianhai", "lingang", "--currency", "USD", "--as-of", "2026-11-30")
     assert out.returncode == 0, out.stderr
     assert "USD" in out.stdout
     assert "CNY per USD" in out.stdout

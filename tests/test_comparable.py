@@ -391,3 +391,14 @@ def test_bundled_views_know_no_future() -> None:
     assert shanghai.area_km2.value != Decimal(240)
     assert all(m.date.start <= dt.date(2016, 10, 14) for m in shanghai.milestones)
     assert ftzinfo.dataset(as_of=dt.datetime.now(tz=dt.timezone.utc).date()) == ftzinfo.dataset()
+
+
+def test_plots_never_set_unlike_periods_side_by_side() -> None:
+    pytest.importorskip("matplotlib", reason="the plot extra is not installed")
+    ds = _network()
+    unlike = ds.compare("gd", "sd", "hn", indicators=["flow"]).plot()
+    assert len(unlike.axes) == 3  # a year, January to August, a half: three panels
+    alike = ds.compare("gd", "gd-a", indicators=["flow"]).plot()
+    assert len(alike.axes) == 1
+    series = ftzinfo.series("qianhai", "fdi_utilized").plot()
+    assert len(series.axes[0].get_lines()) >= 3

@@ -159,18 +159,33 @@ def _factor(unit: str, currency: str, year: int, rates: RateSource) -> tuple[Dec
     """Units of ``currency`` per unit of ``unit`` in ``year`` through the US dollar, as factor and divisor."""
     factor = divisor = Decimal(1)
     ids: list[str] = []
-    try:
-        if unit != _PIVOT:  # unit -> USD
-            r = rates.rate(unit, _PIVOT, year)
-            divisor = r.value
-            ids.append(r.id)
-        if currency != _PIVOT:  # USD -> currency
-            r = rates.rate(currency, _PIVOT, year)
-            factor *= r.value
-            ids.append(r.id)
-    except UnknownRecordError as exc:
-        raise ConversionError(f"no rate to convert {unit} to {currency} in {year}: {exc}") from None
+    if unit != _PIVOT:  # unit -> USD: divide by units per dollar
+        per_dollar, used = _per_dollar(unit, year, rates, (unit, currency))
+        factor, divisor = per_dollar[1], per_dollar[0]
+        ids.append(used)
+    if currency != _PIVOT:  # USD -> currency: multiply by currency units per dollar
+        per_dollar, used = _per_dollar(currency, year, rates, (unit, currency))
+        factor, divisor = factor * per_dollar[0], divisor * per_dollar[1]
+        ids.append(used)
     return factor, divisor, tuple(ids)
+
+
+def _per_dollar(code: str, year: int, rates: RateSource, asked: tuple[str, str]) -> tuple[tuple[Decimal, Decimal], str]:
+    """Units of ``code`` per US dollar in ``year`` as (numerator, denominator), and the rate's id.
+
+    A rate may be quoted either way round (the Federal Reserve quotes the euro as
+    dollars per euro); the other way round is used as its exact inverse.
+    """
+    try:
+        r = rates.rate(code, _PIVOT, year)
+    except UnknownRecordError:
+        try:
+            r = rates.rate(_PIVOT, code, year)
+        except UnknownRecordError as exc:
+            what = f"no rate to convert {asked[0]} to {asked[1]} in {year}"
+            raise ConversionError(f"{what}: neither {code} per USD nor USD per {code} ({exc})") from None
+        return (Decimal(1), r.value), r.id
+    return (r.value, Decimal(1)), r.id
 
 
 def _scaled(

@@ -50,20 +50,41 @@ def _unit(values: Sequence[Quantity | None]) -> str:
 
 
 def plot_comparison(comparison: Comparison, indicator: Indicator | str | None) -> Any:
-    """Bars for one row of a Comparison, one per zone, with interval error bars."""
+    """Bars for one row of a Comparison with interval error bars: one panel per kind of period.
+
+    Figures whose periods are not like for like (a year and a half-year) are never
+    set side by side on one axis: each kind of period gets a panel of its own.
+    """
+    from ftzinfo._comparable import period_shape, shape_label  # noqa: PLC0415 - the rule, for the panels
+
     if not comparison.indicators:
         raise ValueError("the comparison has no rows to plot")
     row = 0 if indicator is None else comparison._position(indicator, comparison.zones[0])[0]  # noqa: SLF001
-    values = comparison.values[row]
-    fig, ax = _figure()
-    labels = [z.aliases[0] if z.aliases else z.name for z in comparison.zones]
-    mids, below, above, open_top = _points(values)
-    ax.bar(labels, mids, yerr=[below, above], capsize=6, color="#4c78a8")
-    for x, (mid, up) in enumerate(zip(mids, open_top, strict=True)):
-        if up:  # "more than": the bar is a floor, the true value lies above it
-            ax.annotate("▲ more", (x, mid), ha="center", va="bottom")
-    ax.set_title(comparison.indicators[row].name)
-    ax.set_ylabel(_unit(values))
+    panels: dict[object, list[tuple[str, Quantity]]] = {}
+    titles: dict[object, str] = {}
+    for zone, metric, q in zip(comparison.zones, comparison.cells[row], comparison.values[row], strict=True):
+        if metric is None or q is None:
+            continue
+        key: object = None if metric.period is None else period_shape(metric.period)
+        titles.setdefault(key, "no period" if metric.period is None else shape_label(metric.period))
+        label = zone.aliases[0] if zone.aliases else zone.name
+        panels.setdefault(key, []).append((f"{label}\n{metric.period}", q))
+    require("matplotlib", "plot")
+    from matplotlib.figure import Figure  # noqa: PLC0415 - matplotlib is optional
+
+    fig = Figure(figsize=(7, 4), layout="constrained")
+    axes = fig.subplots(1, max(len(panels), 1), squeeze=False)[0]
+    for ax, (shape, bars) in zip(axes, panels.items(), strict=False):
+        values = [q for _, q in bars]
+        mids, below, above, open_top = _points(values)
+        ax.bar([label for label, _ in bars], mids, yerr=[below, above], capsize=6, color="#4c78a8")
+        for x, (mid, up) in enumerate(zip(mids, open_top, strict=True)):
+            if up:  # "more than": the bar is a floor, the true value lies above it
+                ax.annotate("▲ more", (x, mid), ha="center", va="bottom")
+        ax.set_ylabel(_unit(values))
+        if len(panels) > 1:
+            ax.set_title(titles[shape], fontsize="medium")
+    fig.suptitle(comparison.indicators[row].name)
     return fig
 
 
