@@ -17,6 +17,7 @@ from ftzinfo._units import is_currency
 from ftzinfo.exceptions import ConversionError, UnknownRecordError
 
 if TYPE_CHECKING:
+    from ftzinfo._interval import Interval
     from ftzinfo._rate import Rate
 
 __all__ = ["Conversion", "RateSource", "convert", "currency_code"]
@@ -191,31 +192,28 @@ def _per_dollar(code: str, year: int, rates: RateSource, asked: tuple[str, str])
 def _scaled(
     q: Quantity, currency: str, factor: Decimal, conversion: Conversion, divisor: Decimal = Decimal(1)
 ) -> Quantity:
-    scaled = q.interval.scale(factor, divisor)
-    return Quantity(
-        value=None if q.value is None else q.value * factor / divisor,
-        qualifier=q.qualifier,
-        low=scaled.low,
-        high=scaled.high,
-        low_closed=scaled.low_closed,
-        high_closed=scaled.high_closed,
-        unit=currency,
-        conversion=conversion,
-    )
+    value = None if q.value is None else q.value * factor / divisor
+    return _holding(q.interval.scale(factor, divisor), q.qualifier, value, currency, conversion)
 
 
 def _spread(q: Quantity, currency: str, low: Decimal, high: Decimal, conversion: Conversion) -> Quantity:
     """The figure converted with every rate from ``low`` to ``high``: a range, honest about the rate."""
     from ftzinfo._interval import Interval  # noqa: PLC0415 - loaded with the figures' intervals
 
-    spread = q.interval * Interval(low, high)
+    return _holding(q.interval * Interval(low, high), Qualifier.BETWEEN, None, currency, conversion)
+
+
+def _holding(
+    interval: Interval, qualifier: Qualifier, value: Decimal | None, currency: str, conversion: Conversion
+) -> Quantity:
+    """A converted figure: its interval, qualifier and nominal value, in ``currency``."""
     return Quantity(
-        value=None,
-        qualifier=Qualifier.BETWEEN,
-        low=spread.low,
-        high=spread.high,
-        low_closed=spread.low_closed,
-        high_closed=spread.high_closed,
+        value=value,
+        qualifier=qualifier,
+        low=interval.low,
+        high=interval.high,
+        low_closed=interval.low_closed,
+        high_closed=interval.high_closed,
         unit=currency,
         conversion=conversion,
     )
