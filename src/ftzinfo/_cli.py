@@ -12,6 +12,7 @@ from typing import Any
 from ftzinfo._api import dataset
 from ftzinfo._dataset import Dataset
 from ftzinfo._initiative import Initiative
+from ftzinfo._integrity import KINDS
 from ftzinfo._metric import Metric
 from ftzinfo._model import Zone, ZoneKind
 from ftzinfo._version import DATA_VERSION, __version__
@@ -32,6 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.data is not None:
             ds = ds.merge(Dataset.load(args.data, extends=ds, override=args.override), override=args.override)
         out = args.run(ds, args)
+        status = 0
+        if isinstance(out, tuple):  # a command that reports a failure as data (validate --json)
+            out, status = out
     except FtzinfoError as exc:
         print(f"ftzinfo: {exc}", file=sys.stderr)
         return 1
@@ -42,8 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early ("| head"); not an error
-        return 0
-    return 0
+        return status
+    return status
 
 
 def _json(data: Any) -> str:
@@ -54,9 +58,17 @@ def _json(data: Any) -> str:
 
 
 def _records(items: Sequence[Any]) -> list[Any]:
+    """Records as plain data; a period also as its first and last day, for tools that read dates."""
     from ftzinfo._serialize import to_dict  # noqa: PLC0415
 
-    return [to_dict(i) for i in items]
+    out = []
+    for item in items:
+        data = to_dict(item)
+        period = getattr(item, "period", None)
+        if period is not None and isinstance(data, dict):
+            data["period_start"], data["period_end"] = period.start.isoformat(), period.end.isoformat()
+        out.append(data)
+    return out
 
 
 def _zones(ds: Dataset, args: argparse.Namespace) -> str:
@@ -165,13 +177,41 @@ def _cite(ds: Dataset, args: argparse.Namespace) -> str:
             continue
     else:
         raise UnknownRecordError("record", args.id, [z.name for z in ds.search(args.id, limit=3)])
-    return ds.cite(record, args.style)
+    text = ds.cite(record, args.style)
+    if args.json:
+        cited = [record] if record.__class__.__name__ == "Source" else list(ds.sources_of(record))
+        return _json({"record": record.id, "style": args.style, "citation": text, "sources": _records(cited)})
+    return text
 
 
-def _validate(ds: Dataset, args: argparse.Namespace) -> str:
-    loaded = Dataset.load(args.file, extends=ds)
-    ds.merge(loaded)  # references and ids are checked against the data it extends
+def _validate(ds: Dataset, args: argparse.Namespace) -> str | tuple[str, int]:
+    from ftzinfo.exceptions import ValidationError  # noqa: PLC0415
+
+    try:
+        loaded = Dataset.load(args.file, extends=ds)
+        ds.merge(loaded)  # references and ids are checked against the data it extends
+    except ValidationError as exc:
+        if not args.json:
+            raise
+        problems = [{"path": path, "message": message} for path, message in exc.errors]
+        return _json({"file": args.file, "valid": False, "problems": problems}), 1
+    if args.json:
+        counts = {kind: len(loaded.records(kind)) for kind in KINDS}
+        return _json({"file": args.file, "valid": True, "problems": [], "records": counts})
     return f"{args.file}: valid ({loaded!r})"
+
+
+def _indicators(ds: Dataset, args: argparse.Namespace) -> str:
+    from ftzinfo._render import table  # noqa: PLC0415
+
+    found = ds.indicators() if args.key is None else (ds.indicator(args.key),)
+    if args.json:
+        return _json(_records(found))
+    rows = [[i.id, i.name, i.unit_kind.value, i.measure.value] for i in found]
+    text = table(["id", "name", "unit kind", "measure"], rows)
+    if args.key is not None and found[0].description:
+        text += "\n\n" + found[0].description
+    return text
 
 
 def _date(text: str) -> dt.date:
@@ -199,7 +239,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, run: Callable[[Dataset, argparse.Namespace], str], help_: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, run: Callable[[Dataset, argparse.Namespace], str | tuple[str, int]], help_: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help_, description=help_)
         p.set_defaults(run=run)
         return p
@@ -238,4 +280,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="a zone key, or the id of an initiative, metric, rate or source")
     p.add_argument("--style", choices=["text", "bibtex", "csl-json"], default="text")
     command("validate", _validate, "check a dataset file").add_argument("file")
+    command("indicators", _indicators, "list the indicators, or show one by id or name").add_argument(
+        "key", nargs="?", help="an indicator id or name (forgiving of case and spacing)"
+    )
     return parser

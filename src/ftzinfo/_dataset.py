@@ -310,11 +310,25 @@ class Dataset:
         return self._records["indicators"]
 
     def indicator(self, indicator: Indicator | str) -> Indicator:
-        """The indicator with this id (raises :class:`UnknownRecordError`)."""
-        found: Indicator = self._get(
-            "indicators", "indicator", indicator.id if isinstance(indicator, Indicator) else indicator
-        )
-        return found
+        """The indicator with this id or name; case, spaces and punctuation do not matter.
+
+        Raises:
+            UnknownRecordError: Nothing matches; the message suggests the nearest.
+
+        Example:
+            >>> ftzinfo.dataset().indicator("Import and export value").id
+            'trade_value'
+        """
+        key = indicator.id if isinstance(indicator, Indicator) else indicator
+        found = self._by_id["indicators"].get(key) if isinstance(key, str) else None
+        if found is None and isinstance(key, str) and len(key) <= MAX_KEY:
+            wanted = normalise(key)
+            found = next(
+                (i for i in self._records["indicators"] if wanted in {normalise(i.id), normalise(i.name)}), None
+            )
+        if found is None:
+            found = self._get("indicators", "indicator", key)  # raises, with suggestions
+        return found  # type: ignore[no-any-return]
 
     def rates(self) -> tuple[Rate, ...]:
         """The exchange rates, sorted by id."""
@@ -382,7 +396,14 @@ class Dataset:
         try:
             return self._by_id[kind][record_id]
         except (KeyError, TypeError):
-            near = [i for i in self._by_id[kind] if isinstance(record_id, str) and record_id.lower() in i]
+            if not isinstance(record_id, str):
+                raise TypeError(f"{label} ids are strings, not {type(record_id).__name__}") from None
+            near = [i for i in self._by_id[kind] if record_id.lower() in i] if len(record_id) <= MAX_KEY else []
+            if not near and kind == "indicators" and len(record_id) <= MAX_KEY:
+                query = normalise(record_id)
+                scored = ((similarity(query, grams(query), normalise(i.name), grams(normalise(i.name))), i.id)
+                          for i in self._records["indicators"])  # fmt: skip
+                near = best(scored, 3, _SEARCH_THRESHOLD)
             raise UnknownRecordError(label, record_id, near[:3]) from None
 
     # -- comparing -------------------------------------------------------------
