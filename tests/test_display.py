@@ -30,6 +30,7 @@ def test_html_of_comparisons_rankings_and_datasets():
     assert "not ordered within a tier" in ranking
     assert "<td>2</td>" in ranking
     assert "<td>metrics</td>" in ftzinfo.dataset()._repr_html_()
+    assert "text-align:left !important" in table  # Jupyter's own style right-aligns cells otherwise
 
 
 def test_html_escapes_what_users_write():

@@ -44,7 +44,9 @@ def family_page(title: str, zones: list[ftzinfo.Zone]) -> str:
             ("area", z.area_km2), ("sources", cite(z)),
         ]  # fmt: skip
         lines += ["| | |", "|---|---|", *(f"| {k} | {_cell(v)} |" for k, v in facts if v), ""]
-        initiatives = ds.initiatives(z)
+        initiatives = sorted(  # in time order; undated ones last
+            ds.initiatives(z), key=lambda i: (i.announced is None, i.announced.date.start if i.announced else "", i.id)
+        )
         if initiatives:
             lines += ["**Initiatives**", "", "| date | title | kind | status | sources |", "|---|---|---|---|---|"]
             lines += [

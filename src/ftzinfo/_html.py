@@ -23,7 +23,7 @@ __all__ = ["comparison_html", "dataset_html", "initiative_html", "metric_html", 
 
 _STYLE: Final = (
     "<style>.ftz{border-collapse:collapse;font-size:0.9em}"
-    ".ftz th,.ftz td{border:1px solid #ccc;padding:2px 8px;text-align:left;vertical-align:top}"
+    ".ftz th,.ftz td{border:1px solid #ccc;padding:2px 8px;text-align:left !important;vertical-align:top}"
     ".ftz th{background:#f3f3f3}.ftz caption{text-align:left;font-weight:bold;padding:4px 0}"
     ".ftz .q{white-space:nowrap}.ftz .src{font-size:0.85em}</style>"
 )
