@@ -70,7 +70,7 @@ def test_cite_styles():
     assert "China Daily Hong Kong" in text
     assert "2025-12-15" in text
     bib = ftzinfo.cite(metric, style="bibtex")
-    assert bib.startswith("@online{src-chinadailyhk-qianhai-finance-magnet,")
+    assert bib.startswith("@misc{src-chinadailyhk-qianhai-finance-magnet,")
     assert "date = {2025-12-15}" in bib
     assert "author = {{Li Bingcun}}" in bib  # braced: a byline is one name, not parsed
     (item,) = json.loads(ftzinfo.cite(metric, style="csl-json"))
@@ -100,5 +100,5 @@ def test_cli_export_and_cite(tmp_path):
     assert "--output" in refused.stderr
     cited = run("cite", SEED_METRIC, "--style", "bibtex")
     assert cited.returncode == 0, cited.stderr
-    assert "@online{src-chinadailyhk-qianhai-finance-magnet" in cited.stdout
+    assert "@misc{src-chinadailyhk-qianhai-finance-magnet" in cited.stdout
     assert "Lin-gang" in run("cite", "lingang").stdout or "Yicai" in run("cite", "lingang").stdout

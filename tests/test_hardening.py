@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -402,23 +403,32 @@ def test_public_calls_raise_only_the_librarys_errors(name: str, value: object) -
 # -- 11. citations cannot corrupt themselves -------------------------------------------------------------------
 
 
-def _fields(entry: str) -> dict[str, str]:
-    """A BibTeX entry's top-level fields, read by brace depth as BibTeX reads them."""
+def _fields(entry: str) -> dict[str, str]:  # noqa: C901 - one small state machine
+    """A BibTeX entry's top-level fields, read by brace depth as BibTeX reads them (bare macros too)."""
     body = entry[entry.index(",") + 1 : entry.rindex("}")]
-    fields, depth, key, value, in_value = {}, 0, "", "", False
-    for char in body:
-        if not in_value:
-            if char == "{":
-                in_value, depth = True, 1
-            elif char not in ",= \n":
+    fields: dict[str, str] = {}
+    depth, key, value, state = 0, "", "", "key"
+    for char in body + ",":
+        if state == "key":
+            if char == "=":
+                state = "value"
+            elif char not in ", \n":
                 key += char
-            continue
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth == 0:
-            fields[key.strip()] = value
-            key, value, in_value = "", "", False
-        else:
-            value += char
+        elif state == "value" and char == "{":
+            state, depth = "braced", 1
+        elif state == "value" and char not in " \n":
+            state, value = "bare", char
+        elif state == "bare":
+            if char in ",\n":
+                fields[key.strip()], key, value, state = value, "", "", "key"
+            else:
+                value += char
+        elif state == "braced":
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth == 0:
+                fields[key.strip()], key, value, state = value, "", "", "key"
+            else:
+                value += char
     assert depth == 0
     return fields
 
@@ -427,9 +437,13 @@ def _fields(entry: str) -> dict[str, str]:
 def test_bibtex_fields_stay_fields(nasty: str) -> None:
     url = "https://example.org/a_b&c={d}"
     source = Source(id="s", publisher=nasty, title=nasty, author=nasty, url=url)
+    source = attrs.evolve(source, published=dt.date(2024, 3, 5), accessed=dt.date(2026, 12, 1))
     fields = _fields(ftzinfo.dataset().cite(source, style="bibtex"))
-    assert set(fields) == {"title", "organization", "url", "langid", "author"}
+    assert set(fields) == {
+        "title", "organization", "url", "howpublished", "langid", "author", "date", "year", "month", "urldate",
+    }  # fmt: skip
     assert fields["url"] == "https://example.org/a_b&c=%7Bd%7D"  # verbatim: & and _ kept
+    assert fields["month"] == "mar"
 
 
 # -- 8. a user's data changes no bundled answer without override=True ---------------------------------------

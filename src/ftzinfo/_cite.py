@@ -75,35 +75,61 @@ def _bibtex_url(url: str) -> str:
     return url.replace("{", "%7B").replace("}", "%7D")
 
 
+_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _bibtex(s: Source) -> str:
-    fields = {
-        "title": _bibtex_escape(s.title or s.publisher),
-        "organization": _bibtex_escape(s.publisher),
-        "url": _bibtex_url(s.url),
-        "langid": _bibtex_escape(s.language),
-    }
+    """A ``@misc`` entry that BibTeX and biblatex both read: the fields each knows, none repeated.
+
+    BibTeX prints ``howpublished``, ``year`` and ``month``; biblatex reads ``url``,
+    ``urldate``, ``date``, ``organization`` and ``langid``. A page without a title gets
+    no title (never its publisher's name in its place).
+    """
+    fields: dict[str, str] = {}
     if s.author:
         fields["author"] = "{" + _bibtex_escape(s.author) + "}"  # a byline as one name, not parsed into parts
+    if s.title:
+        fields["title"] = _bibtex_escape(s.title)
+    fields["organization"] = _bibtex_escape(s.publisher)
+    url = _bibtex_url(s.url)
+    fields["howpublished"] = "\\url{" + url.replace("%", "\\%").replace("#", "\\#") + "}"
+    fields["url"] = url
     when = _date(s)
     if when:
         fields["date"] = when.isoformat()
+        fields["year"] = str(when.year)
+    if s.accessed is not None:
+        fields["urldate"] = s.accessed.isoformat()
+    fields["langid"] = _bibtex_escape(s.language)
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
-    return f"@online{{{s.id},\n{body}\n}}"
+    if when:  # a month is a BibTeX macro: written bare, not braced
+        body += f",\n  month = {_MONTHS[when.month - 1]}"
+    return f"@misc{{{s.id},\n{body}\n}}"
+
+
+_CSL_TYPES: Final = {
+    "news_agency": "article-newspaper",
+    "newspaper": "article-newspaper",
+    "trade_press": "article-magazine",
+    "reference": "entry-encyclopedia",
+}
 
 
 def _csl(s: Source) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "id": s.id,
-        "type": "webpage",
-        "title": s.title or s.publisher,
-        "container-title": s.publisher,
-        "publisher": s.publisher,
-        "URL": s.url,
-        "language": s.language,
-    }
-    if s.author:
+    """A CSL-JSON item: the type the source's kind implies, each name once, dates as date-parts."""
+    kind = None if s.kind is None else s.kind.value
+    item: dict[str, Any] = {"id": s.id, "type": _CSL_TYPES.get(kind or "", "webpage"), "URL": s.url}
+    if s.title:
+        item["title"] = s.title
+    if not s.author:  # a page without a byline is cited under its publisher, named once
+        item["author"] = [{"literal": s.publisher}]
+    else:
         item["author"] = [{"literal": s.author}]
+        item["container-title" if item["type"] != "webpage" else "publisher"] = s.publisher
+    item["language"] = s.language
     when = _date(s)
     if when:
         item["issued"] = {"date-parts": [[when.year, when.month, when.day]]}
+    if s.accessed is not None:
+        item["accessed"] = {"date-parts": [[s.accessed.year, s.accessed.month, s.accessed.day]]}
     return item
