@@ -102,3 +102,69 @@ def test_cli_export_and_cite(tmp_path):
     assert cited.returncode == 0, cited.stderr
     assert "@misc{src-chinadailyhk-qianhai-finance-magnet" in cited.stdout
     assert "Lin-gang" in run("cite", "lingang").stdout or "Yicai" in run("cite", "lingang").stdout
+
+
+def test_parquet_keeps_decimals_dates_lists_and_open_ends(tmp_path):
+    pa = pytest.importorskip("pyarrow", reason="the parquet extra is not installed")
+    pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is not installed")
+    duckdb = pytest.importorskip("duckdb", reason="the test extra is not installed")
+    from decimal import Decimal  # noqa: PLC0415
+
+    ftzinfo.dataset().export(tmp_path, format="parquet")
+    metrics = pq.read_table(tmp_path / "metrics.parquet")
+    assert pa.types.is_decimal(metrics.schema.field("value").type)
+    assert metrics.schema.field("period_start").type == pa.date32()
+    assert pa.types.is_list(metrics.schema.field("sources").type)
+    by_id = {row["id"]: row for row in metrics.to_pylist()}
+    loose = by_id["cn-qianhai-leasing-cluster-assets-2025-12-15"]  # "exceeding 250 billion yuan"
+    assert loose["value"] == Decimal("250E9")
+    assert loose["high"] is None
+    assert loose["high_closed"] is False
+    path = tmp_path / "metrics.parquet"
+    kinds = duckdb.sql(f"select typeof(value), typeof(period_end), typeof(sources) from '{path}'")  # noqa: S608 - our own file
+    value_type, date_type, list_type = kinds.limit(1).fetchall()[0]
+    assert (value_type.startswith("DECIMAL"), date_type, list_type) == (True, "DATE", "VARCHAR[]")
+    row = duckdb.sql(f"select value, period_end from '{path}' where id = 'cn-qianhai-fdi-2020'")  # noqa: S608
+    assert row.fetchall() == [(Decimal("4310000000.00"), __import__("datetime").date(2020, 12, 31))]
+
+
+def test_a_missing_extra_is_one_line(monkeypatch, capsys, tmp_path):
+    import builtins  # noqa: PLC0415
+
+    real_import = builtins.__import__
+
+    def no_pyarrow(name, *args, **kwargs):
+        if name.startswith("pyarrow"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    monkeypatch.delitem(__import__("sys").modules, "pyarrow", raising=False)
+    monkeypatch.delitem(__import__("sys").modules, "pyarrow.parquet", raising=False)
+    from ftzinfo._cli import main  # noqa: PLC0415
+
+    assert main(["export", "--format", "parquet", "--output", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "pip install 'ftzinfo[parquet]'" in err
+
+
+def test_rankings_and_series_have_frames():
+    pytest.importorskip("pandas", reason="the pandas extra is not installed")
+    ranked = ftzinfo.rank("trade_value", period=2023, kind="pilot_ftz").to_frame()
+    assert str(ranked["low"].dtype) == "float64"
+    series = ftzinfo.series("qianhai", "fdi_utilized").to_frame()
+    assert set(series["period_kind"]) == {"year", "half", "Jan-Sep"}
+
+
+def test_the_format_page_lists_every_flat_column():
+    from pathlib import Path  # noqa: PLC0415
+
+    from ftzinfo._tables import TABLES, rows  # noqa: PLC0415
+
+    page = (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    section = page.split("## Flat tables", 1)[1]
+    for table in [*TABLES, "evidence"]:
+        line = next(line for line in section.splitlines() if line.startswith(f"| `{table}` |"))
+        for column in rows(ftzinfo.dataset(), table)[0]:
+            assert f"`{column}`" in line, (table, column)

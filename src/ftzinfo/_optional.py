@@ -9,9 +9,11 @@ __all__ = ["require"]
 
 
 def require(module: str, extra: str) -> ModuleType:
-    """Import ``module``, or raise ImportError naming the ``ftzinfo[extra]`` that installs it."""
+    """Import ``module``, or raise MissingExtraError (an ImportError) naming the ``ftzinfo[extra]`` to install."""
+    from ftzinfo.exceptions import MissingExtraError  # noqa: PLC0415 - the rare case
+
     try:
         return importlib.import_module(module)
-    except ImportError as exc:
+    except ImportError:
         msg = f"this needs {module.split('.', maxsplit=1)[0]}: pip install 'ftzinfo[{extra}]'"
-        raise ImportError(msg) from exc
+        raise MissingExtraError(msg) from None

@@ -131,7 +131,7 @@ class Ranking(list[tuple[Entry, ...]]):
         return text
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One dict per ranked figure: tier, zone, metric, figure (as bounds and text), period."""
+        """One dict per ranked figure: tier, zone, metric, figure (Decimal bounds and flags), period and dates."""
         out = []
         for n, tier in enumerate(self, 1):
             for zone, metric in tier:
@@ -141,18 +141,26 @@ class Ranking(list[tuple[Entry, ...]]):
                         "tier": n,
                         "zone": zone.id,
                         "metric": metric.id,
-                        "value": None if q.value is None else str(q.value),
+                        "value": q.value,
                         "qualifier": q.qualifier.value,
-                        "low": None if q.low is None else str(q.low),
-                        "high": None if q.high is None else str(q.high),
+                        "low": q.low,
+                        "high": q.high,
                         "low_closed": q.low_closed,
                         "high_closed": q.high_closed,
                         "unit": q.unit,
                         "text": metric.value.text,
                         "period": None if metric.period is None else str(metric.period),
+                        "period_start": None if metric.period is None else metric.period.start,
+                        "period_end": None if metric.period is None else metric.period.end,
                     }
                 )
         return out
+
+    def to_frame(self) -> Any:
+        """The ranked figures as a pandas DataFrame, one row each (needs the ``pandas`` extra)."""
+        from ftzinfo._frames import frame  # noqa: PLC0415 - pandas only when asked for
+
+        return frame(self.to_records())
 
     def to_json_data(self) -> dict[str, Any]:
         """The whole ranking as plain data: the query, the tiers, what was excluded and missing."""

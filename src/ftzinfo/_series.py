@@ -98,6 +98,36 @@ class Series:
             raise IncomparableError(f"no growth from {a.period} to {b.period}: {verdict.reason}")
         return b.value.growth(a.value)
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per point: its period kind, period (text, first and last day) and figure."""
+        kinds = {m.id: label for label, metrics in self.groups().items() for m in metrics}
+        return [
+            {
+                "zone": self.zone.id,
+                "indicator": self.indicator.id,
+                "metric": m.id,
+                "period_kind": kinds.get(m.id),
+                "period": str(m.period),
+                "period_start": None if m.period is None else m.period.start,
+                "period_end": None if m.period is None else m.period.end,
+                "value": m.value.value,
+                "qualifier": m.value.qualifier.value,
+                "low": m.value.low,
+                "high": m.value.high,
+                "low_closed": m.value.low_closed,
+                "high_closed": m.value.high_closed,
+                "unit": m.value.unit,
+                "text": m.value.text,
+            }
+            for m in self.metrics
+        ]
+
+    def to_frame(self) -> Any:
+        """The points as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from ftzinfo._frames import frame  # noqa: PLC0415 - pandas only when asked for
+
+        return frame(self.to_records())
+
     def plot(self) -> Any:
         """One line per period kind, each point drawn over the span it covers (needs the ``plot`` extra)."""
         from ftzinfo._plot import plot_series  # noqa: PLC0415 - matplotlib only when asked for

@@ -1,12 +1,15 @@
-"""Flat tables of the records: the shape CSV, Parquet and DataFrames share.
+"""Flat tables of the records: the layout CSV, Parquet and DataFrames share.
 
-One row per record, one column per fact; collections are joined with "; ", and
-figures stay Decimal here (CSV writes them exactly; DataFrames make floats).
+One row per record, one column per fact. Figures stay Decimal (CSV writes them
+exactly, Parquet as decimal128, DataFrames as floats); dates stay dates (Parquet
+date32); collections stay lists (CSV joins them with "; "). An unbounded end is
+null, with its closed flag beside it.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -31,8 +34,8 @@ __all__ = ["TABLES", "export", "frame", "rows"]
 Row = dict[str, Any]
 
 
-def _join(items: tuple[str, ...]) -> str:
-    return "; ".join(items)
+def _join(items: tuple[str, ...]) -> list[str]:
+    return list(items)
 
 
 def _period(prefix: str, p: Period | None) -> Row:
@@ -61,7 +64,7 @@ def _quantity(prefix: str, q: Quantity | None) -> Row:
     }
 
 
-def _sources(record: Zone | Initiative | Metric | Rate) -> str:
+def _sources(record: Zone | Initiative | Metric | Rate) -> list[str]:
     return _join(tuple(dict.fromkeys(ev.source_id for ev in record.evidence)))
 
 
@@ -108,7 +111,9 @@ def _rate(r: Rate) -> Row:
 def _source(s: Source) -> Row:
     published = s.published.isoformat() if s.published is not None else None
     return {"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author, "url": s.url,
-            "published": published, "language": s.language, "original_id": s.original_id}  # fmt: skip
+            "published": published, "published_date": s.published_date, "language": s.language,
+            "original_id": s.original_id, "kind": None if s.kind is None else s.kind.value,
+            "accessed": s.accessed}  # fmt: skip
 
 
 #: The tables, in export order, with how a record becomes a row.
@@ -152,7 +157,7 @@ def frame(ds: Dataset, table: str) -> Any:
         values = [v for v in df[column] if v is not None]
         if values and all(isinstance(v, Decimal) for v in values):
             df[column] = pd.to_numeric(df[column].map(lambda v: None if v is None else float(v)))
-        elif column.endswith(("_start", "_end")):
+        elif values and all(isinstance(v, dt.date) for v in values):
             df[column] = pd.to_datetime(df[column])
     return df
 
@@ -175,10 +180,45 @@ def export(ds: Dataset, target: str | Path, fmt: str = "csv") -> list[Path]:
         if fmt == "csv":
             _write_csv(rows(ds, table), path)
         else:
-            require("pyarrow", "parquet")
-            frame(ds, table).to_parquet(path, index=False)
+            _write_parquet(rows(ds, table), path)
         written.append(path)
     return written
+
+
+def _write_parquet(table_rows: list[Row], path: Path) -> None:
+    """A Parquet file that keeps the types: decimal128 figures, date32 dates, list columns, nulls."""
+    pa = require("pyarrow", "parquet")
+    pq = require("pyarrow.parquet", "parquet")
+    columns = list(table_rows[0]) if table_rows else []
+    arrays, fields = [], []
+    for name in columns:
+        values = [row[name] for row in table_rows]
+        kind = _arrow_type(pa, values)
+        if isinstance(kind, pa.Decimal128Type):
+            values = [None if v is None else v.quantize(Decimal(1).scaleb(-kind.scale)) for v in values]
+        arrays.append(pa.array(values, type=kind))
+        fields.append(pa.field(name, kind))
+    pq.write_table(pa.Table.from_arrays(arrays, schema=pa.schema(fields)), path)
+
+
+def _arrow_type(pa: Any, values: list[Any]) -> Any:
+    """The Arrow type of a column: decimal128 wide enough for every figure, date32, list of strings ..."""
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, Decimal) for v in present):
+        scale = max(max(-int(v.as_tuple().exponent), 0) for v in present)
+        digits = max(max(v.adjusted() + 1, 1) for v in present)
+        if digits + scale <= 38:
+            return pa.decimal128(digits + scale, scale)
+        return pa.string()  # beyond decimal128: exact as text
+    if present and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):
+        return pa.date32()
+    if present and all(isinstance(v, list) for v in present):
+        return pa.list_(pa.string())
+    if present and all(isinstance(v, bool) for v in present):
+        return pa.bool_()
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return pa.int64()
+    return pa.string()
 
 
 def _write_csv(table_rows: list[Row], path: Path) -> None:
@@ -188,4 +228,12 @@ def _write_csv(table_rows: list[Row], path: Path) -> None:
         writer = csv.DictWriter(f, fieldnames=list(table_rows[0]))
         writer.writeheader()
         for row in table_rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(value)
+    return value

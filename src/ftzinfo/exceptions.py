@@ -110,3 +110,7 @@ class ConversionError(FtzinfoError, ValueError):
 
 class IncomparableError(FtzinfoError, ValueError):
     """Two figures are not like for like (periods of different kinds, a flow and a stock ...)."""
+
+
+class MissingExtraError(FtzinfoError, ImportError):
+    """An optional dependency is not installed; the message names the extra that installs it."""
