@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,46 @@ def test_the_format_page_documents_every_field():
         assert name in sections, name
         for field in definition["properties"]:
             assert f"| `{field}` |" in sections[name], (name, field)
+
+
+def test_the_schema_refuses_what_the_loader_refuses_but_the_documented_cases():
+    jsonschema = pytest.importorskip("jsonschema", reason="the test extra is not installed")
+    validator = jsonschema.Draft202012Validator(ftzinfo.json_schema(), format_checker=jsonschema.FormatChecker())
+    page = (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    loader_only = set(re.findall(r"`([a-z0-9-]+\.json)`", page.split("## What only the loader checks", 1)[1]))
+    accepted = set()
+    for path in sorted((FIXTURES / "bad").glob("*.json")):
+        with pytest.raises(ValidationError):
+            Dataset.load(path, extends=ftzinfo.dataset())
+        try:
+            data = json.loads(path.read_bytes())
+        except ValueError:
+            continue  # not JSON to begin with: nothing for a schema to read
+        if not list(validator.iter_errors(data)):
+            accepted.add(path.name)
+    assert accepted == loader_only
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("metrics", 0, "value", "unit"), "yuan"),
+        (("zones", 0, "country"), "China"),
+        (("metrics", 0, "period"), "2024-13"),
+        (("metrics", 0, "period"), "soon"),
+        (("metrics", 0, "evidence", 0, "quote"), "x" * 401),
+        (("zones", 0, "established", "date"), "2025-02-30"),
+        (("zones", 0, "name"), "Zone \u202e"),
+    ],
+)
+def test_the_schema_refuses_what_the_issue_found_it_accepting(path: tuple[object, ...], value: object):
+    jsonschema = pytest.importorskip("jsonschema", reason="the test extra is not installed")
+    validator = jsonschema.Draft202012Validator(ftzinfo.json_schema(), format_checker=jsonschema.FormatChecker())
+    data = json.loads((FIXTURES / "valid-user-file.json").read_text())
+    data["zones"][0].setdefault("established", {"event": "launch", "date": "2025"})
+    assert not list(validator.iter_errors(data))
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    assert list(validator.iter_errors(data))

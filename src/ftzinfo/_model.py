@@ -9,7 +9,7 @@ it needs.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -28,6 +28,7 @@ from ftzinfo._validate import (
     is_subdivision,
     record_repr,
     text,
+    text_schema,
     to_enum,
     tuple_of,
 )
@@ -107,6 +108,18 @@ def _area(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise fail(attribute, "an area cannot be negative")
 
 
+_NOT_NEGATIVE: Final = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"},
+        {"type": "number", "minimum": 0},
+        {"type": "null"},
+    ]
+}
+_area.json_schema = {  # type: ignore[attr-defined]
+    "properties": {"unit": {"const": "km2"}, "value": _NOT_NEGATIVE, "low": _NOT_NEGATIVE}
+}
+
+
 @attrs.frozen(kw_only=True)
 class Evidence:
     """A source and a verbatim quote from it that states a fact.
@@ -119,7 +132,7 @@ class Evidence:
     __repr__ = record_repr  # see record_repr: attrs makes no __repr__ of its own
 
     source_id: str = attrs.field(validator=ID_CHECK)
-    quote: str = attrs.field(validator=text())
+    quote: str = attrs.field(validator=text(), metadata={"json_schema": text_schema(MAX_QUOTE)})
 
     def __attrs_post_init__(self) -> None:
         if len(self.quote) > MAX_QUOTE:
@@ -179,10 +192,13 @@ class Zone:
     aliases: tuple[str, ...] = attrs.field(repr=False, default=(), converter=as_tuple, validator=tuple_of(str))
     kind: ZoneKind = attrs.field(converter=_zone_kind)
     country: str | None = attrs.field(
-        validator=text(optional=True, pattern=is_country, what="an ISO 3166-1 alpha-2 code")
+        validator=text(optional=True, pattern=is_country, what="an ISO 3166-1 alpha-2 code", json_pattern="^[A-Z]{2}$")
     )
     subdivision: str | None = attrs.field(
-        default=None, validator=text(optional=True, pattern=is_subdivision, what="an ISO 3166-2 code")
+        default=None,
+        validator=text(
+            optional=True, pattern=is_subdivision, what="an ISO 3166-2 code", json_pattern="^[A-Z]{2}-[A-Z0-9]{1,3}$"
+        ),
     )
     city: str | None = attrs.field(repr=False, default=None, validator=OPTIONAL_TEXT)
     parent_id: str | None = attrs.field(default=None, validator=OPTIONAL_ID)

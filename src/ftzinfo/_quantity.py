@@ -18,7 +18,7 @@ import attrs
 
 from ftzinfo._exact import exact
 from ftzinfo._period import Period
-from ftzinfo._units import is_currency, is_unit
+from ftzinfo._units import CURRENCIES, PLAIN_UNITS, is_currency, is_unit
 from ftzinfo._validate import TextEnum, has_control, to_enum
 from ftzinfo.exceptions import FtzinfoError, ValidationError
 
@@ -97,6 +97,9 @@ def check_decimal(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
 def check_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not is_unit(value):
         raise ValidationError([(attribute.name, f"{value!r} is not a unit")])
+
+
+check_unit.json_schema = {"enum": sorted(PLAIN_UNITS | CURRENCIES)}  # type: ignore[attr-defined]
 
 
 def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

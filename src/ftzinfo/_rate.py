@@ -9,7 +9,7 @@ import attrs
 
 from ftzinfo._model import Evidence
 from ftzinfo._period import Period
-from ftzinfo._units import is_currency
+from ftzinfo._units import CURRENCIES, is_currency
 from ftzinfo._validate import (
     ID_CHECK,
     OPTIONAL_TEXT,
@@ -42,9 +42,20 @@ def _currency(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
         raise fail(attribute, f"{value!r} is not an ISO 4217 currency code")
 
 
+_currency.json_schema = {"enum": sorted(CURRENCIES)}  # type: ignore[attr-defined]
+
+
 def _positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
         raise fail(attribute, f"a rate is a positive decimal number, not {value!r}")
+
+
+_positive.json_schema = {  # type: ignore[attr-defined]
+    "anyOf": [
+        {"type": "string", "pattern": r"^\+?(?=[^eE]*[1-9])(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"},
+        {"type": "number", "exclusiveMinimum": 0},
+    ]
+}
 
 
 @attrs.frozen(kw_only=True)

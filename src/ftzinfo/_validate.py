@@ -102,14 +102,39 @@ def fail(attribute: attrs.Attribute[Any], reason: str) -> ValidationError:
     return ValidationError([(attribute.name, reason)])
 
 
+#: The JSON Schema pattern of plain text as the validators admit it: something not blank, and
+#: no control, bidirectional-override or surrogate character (see ``_CONTROL``).
+TEXT_PATTERN: Final = (
+    r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$"
+)
+
+
+def text_schema(limit: int = MAX_TEXT, pattern: str | None = None) -> dict[str, Any]:
+    """The JSON Schema of a text field the :func:`text` validator checks."""
+    schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": limit, "pattern": TEXT_PATTERN}
+    if pattern is not None:
+        schema = {**schema, "allOf": [{"pattern": pattern}]}
+    return schema
+
+
 def text(
     *,
     optional: bool = False,
     pattern: re.Pattern[str] | Callable[[str], bool] | None = None,
     what: str = "",
     limit: int = MAX_TEXT,
+    json_pattern: str | None = None,
 ) -> Validator:
+    """A validator of text: a string, not blank, within ``limit``, without control characters.
+
+    ``pattern`` (a regular expression or a predicate) narrows it further, and
+    ``json_pattern`` says the same in JSON Schema's regular expressions (a predicate
+    has none of its own); the JSON Schema reads both from the validator's
+    ``json_schema`` attribute, so the two cannot drift apart.
+    """
     match = pattern.match if isinstance(pattern, re.Pattern) else pattern
+    if json_pattern is None and isinstance(pattern, re.Pattern):
+        json_pattern = pattern.pattern.replace("\\Z", "$")
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
@@ -127,6 +152,7 @@ def text(
         if match is not None:
             raise fail(attribute, f"{value!r} is not {what}")
 
+    check.json_schema = text_schema(limit, json_pattern)  # type: ignore[attr-defined]
     return check
 
 
@@ -149,6 +175,8 @@ def tuple_of(kind: type[T]) -> Validator:
                     ]
                 )
 
+    if kind is str:
+        check.json_schema = {"type": "array", "items": text_schema()}  # type: ignore[attr-defined]
     return check
 
 
