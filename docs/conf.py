@@ -15,7 +15,7 @@ copyright = "2026, The ftzinfo developers"  # noqa: A001 - Sphinx's name
 release = ftzinfo.__version__
 version = ftzinfo.__version__
 
-extensions = ["sphinx.ext.autodoc", "sphinx.ext.napoleon", "myst_parser", "catalogue"]
+extensions = ["sphinx.ext.autodoc", "sphinx.ext.napoleon", "myst_parser", "catalogue", "gallery"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "_ext", "examples/*.ipynb", "**/.ipynb_checkpoints"]
 myst_enable_extensions = ["colon_fence"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
+
 import ftzinfo
 from ftzinfo import Dataset, Evidence, Source, Zone
 
@@ -69,3 +71,31 @@ def test_every_public_name_has_a_docstring():
         doc = inspect.getdoc(obj)
         assert doc, name
         assert doc.split("\n")[0].endswith("."), name
+
+
+def test_the_example_notebook_shows_its_charts_as_images():
+    nbformat = pytest.importorskip("nbformat", reason="the docs extra is not installed")
+    nbclient = pytest.importorskip("nbclient", reason="the docs extra is not installed")
+    pytest.importorskip("matplotlib", reason="the plot extra is not installed")
+    from pathlib import Path  # noqa: PLC0415
+
+    path = Path(__file__).parent.parent / "docs" / "examples" / "qianhai-vs-lingang.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    charts = [
+        output
+        for cell in notebook.cells
+        if cell.cell_type == "code" and ".plot()" in cell.source
+        for output in cell.outputs
+    ]
+    assert charts
+    assert all("image/png" in output.get("data", {}) for output in charts)
+
+
+def test_charts_scale_their_axis_and_wrap_their_title():
+    pytest.importorskip("matplotlib", reason="the plot extra is not installed")
+    fig = ftzinfo.series("qianhai", "fdi_utilized").plot()
+    assert fig._repr_png_().startswith(b"\x89PNG")  # drawn, as Jupyter draws it
+    assert fig.axes[0].get_ylabel() == "bn USD"  # a named scale ...
+    assert not fig.axes[0].yaxis.get_offset_text().get_text()  # ... never a 1e9 offset
+    assert "\n" in fig._suptitle.get_text()  # a long title wraps
