@@ -186,3 +186,24 @@ def test_rates():
     with pytest.raises(UnknownRecordError, match="CNY per USD in 1990"):
         ftzinfo.rate("CNY", "USD", 1990)
     assert len(ftzinfo.rates()) >= 11
+
+
+def test_module_functions_match_the_dataset_methods_they_stand_for():
+    import inspect  # noqa: PLC0415
+
+    deprecated = {("indicator", "indicator_id")}  # kept for one release, then removed
+    for name in ftzinfo._api.__all__:
+        function = getattr(ftzinfo._api, name)
+        method = getattr(ftzinfo.Dataset, name, None)
+        if method is None or isinstance(function, type):
+            continue
+        mine = [
+            (p, v.default) for p, v in inspect.signature(function).parameters.items() if (name, p) not in deprecated
+        ]
+        theirs = [(p, v.default) for p, v in list(inspect.signature(method).parameters.items())[1:]]
+        assert [p for p, _ in mine] == [p for p, _ in theirs], name
+
+
+def test_the_old_keyword_of_indicator_warns():
+    with pytest.warns(DeprecationWarning, match="indicator_id"):
+        assert ftzinfo.indicator(indicator_id="trade_value").id == "trade_value"

@@ -209,9 +209,28 @@ def indicators() -> tuple[Indicator, ...]:
     return _current().indicators()
 
 
-def indicator(indicator_id: str) -> Indicator:
-    """The indicator with this id (raises :class:`UnknownRecordError`)."""
-    return _current().indicator(indicator_id)
+def indicator(indicator: Indicator | str | None = None, *, indicator_id: str | None = None) -> Indicator:
+    """The indicator with this id or name (see :meth:`Dataset.indicator`; raises :class:`UnknownRecordError`).
+
+    ``indicator_id=`` is the old name of the argument: it still works, with a
+    ``DeprecationWarning``, until 0.4.
+
+    Example:
+        >>> ftzinfo.indicator("trade value").id
+        'trade_value'
+    """
+    if indicator_id is not None:
+        import warnings  # noqa: PLC0415 - only the deprecated spelling needs it
+
+        warnings.warn(
+            "ftzinfo.indicator(indicator_id=...) is deprecated: pass the id or name as indicator=",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        indicator = indicator_id if indicator is None else indicator
+    if indicator is None:
+        raise TypeError("indicator() needs an indicator id or name")
+    return _current().indicator(indicator)
 
 
 def cite(record: Zone | Initiative | Metric | Rate | Source, style: str = "text") -> str:
