@@ -14,7 +14,7 @@ from ftzinfo._model import Zone
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
 from ftzinfo._render import Notes, marks, render_notes, table, zone_label
-from ftzinfo._select import Elsewhere, elsewhere, pick, shown_value
+from ftzinfo._select import Elsewhere, elsewhere, figure_record, pick, shown_value
 from ftzinfo._source import Source
 from ftzinfo._text import normalise
 from ftzinfo.exceptions import ConversionError, UnknownRecordError, UnknownZoneError
@@ -118,16 +118,7 @@ class Comparison:
                     {
                         "indicator": indicator.id,
                         "zone": zone.id,
-                        "metric": metric.id,
-                        "value": q.value,
-                        "qualifier": q.qualifier.value,
-                        "low": q.low,
-                        "high": q.high,
-                        "low_closed": q.low_closed,
-                        "high_closed": q.high_closed,
-                        "unit": q.unit,
-                        "text": metric.value.text,
-                        "period": None if metric.period is None else str(metric.period),
+                        **figure_record(metric, q),
                         "conversion": None if q.conversion is None else str(q.conversion),
                         "sources": tuple(ev.source_id for ev in metric.evidence),
                         "unlike": unlike,

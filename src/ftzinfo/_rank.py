@@ -13,7 +13,7 @@ from ftzinfo._metric import Indicator, Measure, Metric
 from ftzinfo._model import Zone, ZoneKind
 from ftzinfo._period import Period
 from ftzinfo._quantity import UnitMismatchError
-from ftzinfo._select import Elsewhere, elsewhere, shown_value
+from ftzinfo._select import Elsewhere, elsewhere, figure_record, shown_value
 from ftzinfo.exceptions import ConversionError
 
 if TYPE_CHECKING:
@@ -132,29 +132,11 @@ class Ranking(list[tuple[Entry, ...]]):
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per ranked figure: tier, zone, metric, figure (Decimal bounds and flags), period and dates."""
-        out = []
-        for n, tier in enumerate(self, 1):
-            for zone, metric in tier:
-                q = self.shown(metric)
-                out.append(
-                    {
-                        "tier": n,
-                        "zone": zone.id,
-                        "metric": metric.id,
-                        "value": q.value,
-                        "qualifier": q.qualifier.value,
-                        "low": q.low,
-                        "high": q.high,
-                        "low_closed": q.low_closed,
-                        "high_closed": q.high_closed,
-                        "unit": q.unit,
-                        "text": metric.value.text,
-                        "period": None if metric.period is None else str(metric.period),
-                        "period_start": None if metric.period is None else metric.period.start,
-                        "period_end": None if metric.period is None else metric.period.end,
-                    }
-                )
-        return out
+        return [
+            {"tier": n, "zone": zone.id, **figure_record(metric, self.shown(metric))}
+            for n, tier in enumerate(self, 1)
+            for zone, metric in tier
+        ]
 
     def to_frame(self) -> Any:
         """The ranked figures as a pandas DataFrame, one row each (needs the ``pandas`` extra)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ftzinfo._model import Zone
     from ftzinfo._quantity import Quantity
 
-__all__ = ["Elsewhere", "as_period", "elsewhere", "pick", "shown_value"]
+__all__ = ["Elsewhere", "as_period", "elsewhere", "figure_record", "pick", "shown_value"]
 
 
 def as_period(period: Period | str | int | None) -> Period | None:
@@ -64,6 +64,29 @@ def shown_value(metric: Metric, currency: str | None, rates: Dataset | None) -> 
     if currency is None or not q.is_money or q.unit == currency:
         return q
     return q.convert(currency, period=metric.period, rates=rates)
+
+
+def figure_record(metric: Metric, q: Quantity | None = None) -> dict[str, Any]:
+    """A figure as plain data, as every table of results writes it: bounds, flags, unit, wording, period.
+
+    ``q`` is the figure shown (converted, say); by default the metric's own.
+    """
+    q = metric.value if q is None else q
+    period = metric.period
+    return {
+        "metric": metric.id,
+        "value": q.value,
+        "qualifier": q.qualifier.value,
+        "low": q.low,
+        "high": q.high,
+        "low_closed": q.low_closed,
+        "high_closed": q.high_closed,
+        "unit": q.unit,
+        "text": metric.value.text,
+        "period": None if period is None else str(period),
+        "period_start": None if period is None else period.start,
+        "period_end": None if period is None else period.end,
+    }
 
 
 @attrs.frozen

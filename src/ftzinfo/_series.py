@@ -12,7 +12,7 @@ from ftzinfo._metric import Indicator, Measure, Metric
 from ftzinfo._model import Zone
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
-from ftzinfo._select import Elsewhere, as_period
+from ftzinfo._select import Elsewhere, as_period, figure_record
 from ftzinfo.exceptions import IncomparableError, UnknownRecordError
 
 __all__ = ["Series"]
@@ -102,23 +102,7 @@ class Series:
         """One dict per point: its period kind, period (text, first and last day) and figure."""
         kinds = {m.id: label for label, metrics in self.groups().items() for m in metrics}
         return [
-            {
-                "zone": self.zone.id,
-                "indicator": self.indicator.id,
-                "metric": m.id,
-                "period_kind": kinds.get(m.id),
-                "period": str(m.period),
-                "period_start": None if m.period is None else m.period.start,
-                "period_end": None if m.period is None else m.period.end,
-                "value": m.value.value,
-                "qualifier": m.value.qualifier.value,
-                "low": m.value.low,
-                "high": m.value.high,
-                "low_closed": m.value.low_closed,
-                "high_closed": m.value.high_closed,
-                "unit": m.value.unit,
-                "text": m.value.text,
-            }
+            {"zone": self.zone.id, "indicator": self.indicator.id, "period_kind": kinds.get(m.id), **figure_record(m)}
             for m in self.metrics
         ]
 
