@@ -323,8 +323,13 @@ def _chain(n: int, *, loop: bool = False) -> list[Zone]:
 
 
 def test_a_long_parent_chain_is_checked_in_one_pass() -> None:
+    src = Source(id="s", publisher="P", url="https://example.org/", published=dt.date(2020, 1, 1))
+    evidenced = [attrs.evolve(z, evidence=(Evidence(source_id="s", quote="q"),)) for z in _chain(8000)]
     with no_hang():
         assert len(Dataset(zones=_chain(8000)).zones()) == 8000
+        ds = Dataset(zones=evidenced, sources=[src])
+        assert len(ds.as_of(dt.date(2021, 1, 1)).zones()) == 8000  # the as-of view walks each chain once
+        assert len(ds.as_of(dt.date(2019, 1, 1)).zones()) == 0
         with pytest.raises(ValidationError, match="loops back") as caught:
             Dataset(zones=_chain(8000, loop=True))
     assert len(caught.value.errors) <= 50  # the documented cap

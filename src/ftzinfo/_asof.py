@@ -12,7 +12,7 @@ after the newest date in the data equals the whole dataset.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from ftzinfo._source import Source
 
 __all__ = ["newest", "restrict"]
+
+
+class _Child(Protocol):
+    @property
+    def parent_id(self) -> str | None: ...
+
+
+R = TypeVar("R", bound=_Child)
 
 
 def _record_date(record: Any) -> dt.date | None:
@@ -87,12 +95,7 @@ def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
     def page_known(source_id: str) -> bool:
         return _known(ds.source(source_id), as_of) is not False
 
-    zones = {z.id: _zone_then(z, as_of, metrics, page_known) for z in ds.zones() if knowable(z)}
-    changed = True
-    while changed:  # a zone whose parent is unknown is dropped too, until nothing changes
-        kept = {k: z for k, z in zones.items() if z.parent_id is None or z.parent_id in zones}
-        changed = len(kept) != len(zones)
-        zones = kept
+    zones = _rooted({z.id: _zone_then(z, as_of, metrics, page_known) for z in ds.zones() if knowable(z)})
     zones = {k: attrs.evolve(z, overlaps=tuple(o for o in z.overlaps if o in zones)) for k, z in zones.items()}
     initiatives = {
         i.id: i
@@ -101,11 +104,7 @@ def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
         and all(z in zones for z in i.zone_ids)
         and (i.announced is None or i.announced.date.start <= as_of)
     }
-    changed = True
-    while changed:
-        kept_initiatives = {k: i for k, i in initiatives.items() if i.parent_id is None or i.parent_id in initiatives}
-        changed = len(kept_initiatives) != len(initiatives)
-        initiatives = kept_initiatives
+    initiatives = _rooted(initiatives)
     metrics = [m for m in metrics if m.zone_id in zones]
     rates = [r for r in ds.rates() if knowable(r) and r.period.start <= as_of]
     records: list[Any] = [*zones.values(), *initiatives.values(), *metrics, *rates]
@@ -119,6 +118,30 @@ def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
         rates=rates,
         sources=[s for s in ds.sources() if s.id in sources or s.id in cited],
     )
+
+
+def _rooted(records: dict[str, R]) -> dict[str, R]:
+    """The records whose every ancestor is among them too (a part of an unknown zone is unknown).
+
+    One walk per record, remembering each verdict, so a long chain costs its length once.
+    """
+    verdict: dict[str, bool] = {}
+    for start in records:
+        path: list[str] = []
+        current: str | None = start
+        ok = True
+        while current is not None:
+            if current in verdict:
+                ok = verdict[current]
+                break
+            if current not in records or current in path:
+                ok = False
+                break
+            path.append(current)
+            current = records[current].parent_id
+        for node in path:
+            verdict[node] = ok
+    return {k: r for k, r in records.items() if verdict[k]}
 
 
 def _known(source: Source, as_of: dt.date) -> bool | None:
