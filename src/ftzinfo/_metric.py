@@ -70,7 +70,10 @@ class Indicator:
     description: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
 
 
-def _not_negative_area(_instance: Any, attribute: attrs.Attribute[Any], value: Quantity) -> None:
+def _figure(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A Quantity, and for an area one not below zero (one check: it runs for every metric read)."""
+    if type(value) is not Quantity and not isinstance(value, Quantity):
+        raise fail(attribute, f"expected Quantity, got {type(value).__name__}")
     if value.unit == "km2" and value.low is not None and value.low < 0:
         raise fail(attribute, "an area cannot be negative")
 
@@ -96,7 +99,7 @@ class Metric:
     id: str = attrs.field(validator=ID_CHECK)
     zone_id: str = attrs.field(validator=ID_CHECK)
     indicator: str = attrs.field(validator=ID_CHECK)
-    value: Quantity = attrs.field(validator=[instance_of(Quantity), _not_negative_area])
+    value: Quantity = attrs.field(validator=_figure)
     period: Period | None = attrs.field(default=None, validator=instance_of(Period, optional=True))
     note: str | None = attrs.field(repr=False, default=None, validator=OPTIONAL_TEXT)
     evidence: tuple[Evidence, ...] = attrs.field(

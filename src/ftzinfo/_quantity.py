@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ftzinfo._exact import exact
+from ftzinfo._exact import CONTEXT, exact
 from ftzinfo._period import Period
 from ftzinfo._units import CURRENCIES, PLAIN_UNITS, is_currency, is_unit
 from ftzinfo._validate import TextEnum, has_control, to_enum
@@ -109,18 +109,26 @@ def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         raise ValidationError([(attribute.name, "contains a control character")])
 
 
-@exact
 def bounds(
     value: Decimal | None, qualifier: Qualifier, tolerance: Decimal = DEFAULT_TOLERANCE
 ) -> tuple[Decimal | None, Decimal | None, bool, bool]:
     """The interval (low, high, low_closed, high_closed) that a qualifier implies."""
     if value is None:  # a range: its ends are given, and closed unless said otherwise
         return None, None, True, True
-    t = abs(value) * tolerance
-    if qualifier is Qualifier.APPROXIMATELY:
-        return value - t, value + t, True, True
-    if qualifier is Qualifier.NEARLY and t:  # approaches the figure from the side nearer zero
-        return (value - t, value, True, False) if value >= 0 else (value, value + t, False, True)
+    if qualifier is Qualifier.APPROXIMATELY or qualifier is Qualifier.NEARLY:
+        # The library's own context, through its methods: no digit lost to a caller's
+        # settings, and cheaper than entering a local context for every figure read.
+        t = CONTEXT.multiply(CONTEXT.abs(value), tolerance)
+        if qualifier is Qualifier.APPROXIMATELY:
+            return CONTEXT.subtract(value, t), CONTEXT.add(value, t), True, True
+        if not t:
+            return value, value, True, True  # nearly zero is zero
+        # "nearly" approaches the figure from the side nearer zero
+        return (
+            (CONTEXT.subtract(value, t), value, True, False)
+            if value >= 0
+            else (value, CONTEXT.add(value, t), False, True)
+        )
     if qualifier is Qualifier.MORE_THAN:
         return value, None, False, False
     if qualifier is Qualifier.AT_LEAST:
