@@ -134,7 +134,7 @@ _MILESTONE: Final = _fields(Milestone)
 _MILESTONE_REQUIRED: Final = frozenset({"event", "date"})
 
 
-def _milestone(value: object) -> Milestone | None:
+def _milestone_or_none(value: object) -> Milestone | None:
     if value is None:
         return None
     d = _record(value, _MILESTONE, _MILESTONE_REQUIRED)
@@ -144,7 +144,7 @@ def _milestone(value: object) -> Milestone | None:
 def _milestones(value: object) -> tuple[Milestone, ...]:
     if type(value) is not list or None in value:
         raise Unfit
-    return tuple(map(_milestone, value))  # type: ignore[arg-type]
+    return tuple(map(_milestone_or_none, value))  # type: ignore[arg-type]
 
 
 def _date(value: object) -> dt.date | None:
@@ -178,12 +178,12 @@ _SPECS: Final[dict[str, tuple[tuple[str, ...], dict[str, Callable[[object], Any]
     "Zone": (("id", "name", "kind", "country"), {
         "id": None, "name": None, "name_zh": None, "aliases": _strs, "kind": None, "country": None,
         "subdivision": None, "city": None, "parent_id": None, "overlaps": _strs,
-        "established": _milestone, "milestones": _milestones, "area_km2": _opt_quantity, "status": None,
+        "established": _milestone_or_none, "milestones": _milestones, "area_km2": _opt_quantity, "status": None,
         "sectors": _strs, "summary": None, "evidence": _evidence,
     }),
     "Initiative": (("id", "title", "kind"), {
         "id": None, "title": None, "title_zh": None, "kind": None, "status": None, "zone_ids": _strs,
-        "announced": _milestone, "issuer": None, "period": _period, "sectors": _strs, "parent_id": None,
+        "announced": _milestone_or_none, "issuer": None, "period": _period, "sectors": _strs, "parent_id": None,
         "count": _opt_quantity, "summary": None, "evidence": _evidence,
     }),
     "Indicator": (("id", "name", "unit_kind", "measure"), {

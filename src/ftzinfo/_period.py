@@ -25,7 +25,7 @@ class PeriodKind(TextEnum):
     INSTANT = "instant"
 
 
-MAX_TEXT: Final = 100
+MAX_PERIOD_TEXT: Final = 100  # the longest text Period.parse reads
 
 
 def _period_kind(value: object) -> PeriodKind:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Final
 
-from ftzinfo._period import MAX_TEXT, Period
+from ftzinfo._period import MAX_PERIOD_TEXT, Period
 from ftzinfo.exceptions import ValidationError
 
 __all__ = ["parse_text"]
@@ -36,7 +36,7 @@ def parse_text(text: object, reference: dt.date | dt.datetime | None) -> Period:
     if not isinstance(text, str):
         msg = f"expected a string to parse, got {type(text).__name__}"
         raise TypeError(msg)
-    if len(text) > MAX_TEXT:
+    if len(text) > MAX_PERIOD_TEXT:
         raise ValidationError(f"cannot read a period from a text of {len(text)} characters")
     s = re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
     if not s:

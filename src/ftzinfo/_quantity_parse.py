@@ -15,7 +15,7 @@ from ftzinfo.exceptions import ValidationError
 
 __all__ = ["parse_quantity"]
 
-MAX_TEXT: Final = 300
+MAX_FIGURE_TEXT: Final = 300  # the longest text Quantity.parse reads
 
 # Longest phrases first so that "more than" wins over "more".
 _QUALIFIERS: Final = sorted(
@@ -144,8 +144,10 @@ def parse_quantity(text: object) -> Quantity:
         raise TypeError(msg)
     if not text.strip():
         raise ValidationError("cannot read a figure from an empty string")
-    if len(text) > MAX_TEXT:
-        raise ValidationError(f"cannot read a figure from a text of {len(text)} characters (the limit is {MAX_TEXT})")
+    if len(text) > MAX_FIGURE_TEXT:
+        raise ValidationError(
+            f"cannot read a figure from a text of {len(text)} characters (the limit is {MAX_FIGURE_TEXT})"
+        )
     try:
         quantity = _parse(_normalise(text), text.strip())
     except (ValidationError, InvalidOperation, KeyError) as exc:

@@ -139,8 +139,8 @@ def render_zone(ds: Dataset, zone: Zone) -> str:  # noqa: C901 - one section per
     if parent is not None:
         lines.append(_field("part of", f"{parent.name} [{parent.id}]"))
     if zone.established is not None:
-        lines.append(_field("established", _milestone(zone.established)))
-    lines += [_field("milestone", _milestone(m)) for m in zone.milestones]
+        lines.append(_field("established", _milestone_text(zone.established)))
+    lines += [_field("milestone", _milestone_text(m)) for m in zone.milestones]
     lines.append(_field("area", "—" if zone.area_km2 is None else str(zone.area_km2)))
     if zone.aliases:
         lines.append(_field("also called", "; ".join(zone.aliases)))
@@ -172,7 +172,7 @@ def render_zone(ds: Dataset, zone: Zone) -> str:  # noqa: C901 - one section per
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _milestone(m: Milestone) -> str:
+def _milestone_text(m: Milestone) -> str:
     return f"{m.event.value} {m.date}" + (f" ({m.note})" if m.note else "")
 
 

@@ -46,7 +46,7 @@ def _period(prefix: str, p: Period | None) -> Row:
     }
 
 
-def _milestone(prefix: str, m: Milestone | None) -> Row:
+def _milestone_columns(prefix: str, m: Milestone | None) -> Row:
     return {f"{prefix}_event": None if m is None else m.event.value, **_period(prefix, None if m is None else m.date)}
 
 
@@ -72,7 +72,7 @@ def _zone(z: Zone) -> Row:
     return {
         "id": z.id, "name": z.name, "name_zh": z.name_zh, "aliases": _join(z.aliases), "kind": z.kind.value,
         "country": z.country, "subdivision": z.subdivision, "city": z.city, "parent_id": z.parent_id,
-        "overlaps": _join(z.overlaps), **_milestone("established", z.established),
+        "overlaps": _join(z.overlaps), **_milestone_columns("established", z.established),
         **_quantity("area_km2", z.area_km2), "status": z.status.value, "sectors": _join(z.sectors),
         "summary": z.summary, "sources": _sources(z),
     }  # fmt: skip
@@ -81,7 +81,7 @@ def _zone(z: Zone) -> Row:
 def _initiative(i: Initiative) -> Row:
     return {
         "id": i.id, "title": i.title, "title_zh": i.title_zh, "kind": i.kind.value, "status": i.status.value,
-        "zone_ids": _join(i.zone_ids), **_milestone("announced", i.announced), "issuer": i.issuer,
+        "zone_ids": _join(i.zone_ids), **_milestone_columns("announced", i.announced), "issuer": i.issuer,
         **_period("period", i.period), "sectors": _join(i.sectors), "parent_id": i.parent_id,
         "count": None if i.count is None else i.count.value, "count_text": None if i.count is None else i.count.text,
         "summary": i.summary, "sources": _sources(i),
