@@ -171,46 +171,46 @@ def _published(value: object) -> dt.date | dt.datetime | None:
         raise Unfit from None
 
 
-# Per class (by name): the keys a record must have, and how each key becomes a field
-# (None: as it is; every text field's validator rejects all but text).
-# Classes are named, not imported, so that building a zone loads no other record class.
-_SPECS: Final[dict[str, tuple[tuple[str, ...], dict[str, Callable[[object], Any] | None]]]] = {
-    "Zone": (("id", "name", "kind", "country"), {
-        "id": None, "name": None, "name_zh": None, "aliases": _strs, "kind": None, "country": None,
-        "subdivision": None, "city": None, "parent_id": None, "overlaps": _strs,
-        "established": _milestone_or_none, "milestones": _milestones, "area_km2": _opt_quantity, "status": None,
-        "sectors": _strs, "summary": None, "evidence": _evidence,
-    }),
-    "Initiative": (("id", "title", "kind"), {
-        "id": None, "title": None, "title_zh": None, "kind": None, "status": None, "zone_ids": _strs,
-        "announced": _milestone_or_none, "issuer": None, "period": _period, "sectors": _strs, "parent_id": None,
-        "count": _opt_quantity, "summary": None, "evidence": _evidence,
-    }),
-    "Indicator": (("id", "name", "unit_kind", "measure"), {
-        "id": None, "name": None, "unit_kind": None, "measure": None, "description": None,
-    }),
-    "Metric": (("id", "zone_id", "indicator", "value"), {
-        "id": None, "zone_id": None, "indicator": None, "value": _quantity, "period": _period, "note": None,
-        "evidence": _evidence,
-    }),
-    "Rate": (("id", "currency", "per", "period", "series", "value"), {
-        "id": None, "currency": None, "per": None, "period": _period, "kind": None, "series": None,
-        "value": _decimal, "text": None, "note": None, "evidence": _evidence,
-    }),
-    "Source": (("id", "publisher", "url"), {
-        "id": None, "title": None, "publisher": None, "author": None, "url": None,
-        "published": _published, "language": None, "original_id": None, "kind": None,
-        "accessed": _date,
-    }),
-}  # fmt: skip
+# How a JSON value becomes a field, by the field's declared type (as its annotation reads, so
+# that no annotation is resolved and building a zone loads no other record class). A field
+# of any other type (text, an enumeration) is passed as it is: its validator or converter
+# decides.
+_BY_TYPE: Final[dict[str, Callable[[object], Any]]] = {
+    "tuple[str, ...]": _strs,
+    "Milestone | None": _milestone_or_none,
+    "tuple[Milestone, ...]": _milestones,
+    "Quantity": _quantity,
+    "Quantity | None": _opt_quantity,
+    "Period": _period,
+    "Period | None": _period,
+    "Decimal": _decimal,
+    "dt.date | None": _date,
+    "dt.date | dt.datetime | None": _published,
+    "tuple[Evidence, ...]": _evidence,
+}
+# Type names that need a converter of their own: a field of one of these types missing from
+# _BY_TYPE is a bug of this module, caught when the class's builder is made.
+_STRUCTURED: Final = ("tuple[", "Milestone", "Quantity", "Period", "Decimal", "date", "Evidence", "Conversion")
+
+
+def _spec(cls: type) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, Callable[[object], Any]], ...]]:
+    """A class's keys, its required keys, and the converters of its structured fields, from its declaration."""
+    allowed, required, converted = set(), set(), []
+    for field in attrs.fields(cls):
+        key = field.alias or field.name
+        allowed.add(key)
+        if field.default is attrs.NOTHING:
+            required.add(key)
+        declared = str(field.type)
+        if declared in _BY_TYPE:
+            converted.append((key, _BY_TYPE[declared]))
+        elif any(name in declared for name in _STRUCTURED):
+            raise AssertionError(f"the fast path has no converter for {cls.__name__}.{key}: {declared}")
+    return frozenset(allowed), frozenset(required), tuple(converted)
 
 
 def _builder(cls: type) -> Callable[[object], Any]:
-    names, fields = _SPECS[cls.__name__]
-    allowed, required = _fields(cls), frozenset(names)
-    if allowed != frozenset(fields):
-        raise AssertionError(f"the fast path's fields for {cls.__name__} differ from the class's")
-    converted = tuple((key, convert) for key, convert in fields.items() if convert is not None)
+    allowed, required, converted = _spec(cls)
 
     def build(value: object) -> Any:
         kwargs = _record(value, allowed, required).copy()
