@@ -14,6 +14,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
+from ftzinfo._enums import to_enum
 from ftzinfo._initiative import Initiative, InitiativeKind
 from ftzinfo._integrity import KINDS, MAX_ERRORS, check_ids, check_references, check_types
 from ftzinfo._metric import Indicator, Metric
@@ -22,7 +23,6 @@ from ftzinfo._period import Period
 from ftzinfo._rate import Rate, RateKind
 from ftzinfo._source import Source
 from ftzinfo._text import MAX_KEY, best, grams, lookup_keys, normalise, similarity
-from ftzinfo._validate import to_enum
 from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationError
 
 if TYPE_CHECKING:

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import attrs
 
+from ftzinfo._enums import TextEnum, to_enum
 from ftzinfo._model import Evidence, Milestone, Status, as_status
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
-from ftzinfo._validate import (
-    ID_CHECK,
-    OPTIONAL_ID,
-    OPTIONAL_TEXT,
-    TextEnum,
-    as_tuple,
-    instance_of,
-    record_repr,
-    text,
-    to_enum,
-    tuple_of,
-)
+from ftzinfo._reprs import record_repr
+from ftzinfo._validate import ID_CHECK, OPTIONAL_ID, OPTIONAL_TEXT, as_tuple, instance_of, text, tuple_of
 
 __all__ = ["Initiative", "InitiativeKind"]
 

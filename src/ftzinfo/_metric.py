@@ -6,21 +6,12 @@ from typing import Any
 
 import attrs
 
+from ftzinfo._enums import TextEnum, to_enum
 from ftzinfo._model import Evidence
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
-from ftzinfo._validate import (
-    ID_CHECK,
-    OPTIONAL_TEXT,
-    TextEnum,
-    as_tuple,
-    fail,
-    instance_of,
-    record_repr,
-    text,
-    to_enum,
-    tuple_of,
-)
+from ftzinfo._reprs import record_repr
+from ftzinfo._validate import ID_CHECK, OPTIONAL_TEXT, as_tuple, fail, instance_of, text, tuple_of
 
 __all__ = ["Indicator", "Measure", "Metric", "UnitKind"]
 

@@ -13,23 +13,22 @@ from typing import Any, Final
 
 import attrs
 
+from ftzinfo._enums import TextEnum, to_enum
 from ftzinfo._period import Period
 from ftzinfo._quantity import Quantity
+from ftzinfo._reprs import record_repr
 from ftzinfo._validate import (
     ID_CHECK,
     MAX_QUOTE,
     OPTIONAL_ID,
     OPTIONAL_TEXT,
-    TextEnum,
     as_tuple,
     fail,
     instance_of,
     is_country,
     is_subdivision,
-    record_repr,
     text,
     text_schema,
-    to_enum,
     tuple_of,
 )
 from ftzinfo.exceptions import ValidationError

@@ -7,7 +7,7 @@ from typing import Any, Final
 
 import attrs
 
-from ftzinfo._validate import TextEnum, to_enum
+from ftzinfo._enums import TextEnum, to_enum
 from ftzinfo.exceptions import ValidationError
 
 __all__ = ["Period", "PeriodKind"]

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ftzinfo._enums import TextEnum, to_enum
 from ftzinfo._exact import CONTEXT, exact
 from ftzinfo._period import Period
 from ftzinfo._units import CURRENCIES, PLAIN_UNITS, is_currency, is_unit
-from ftzinfo._validate import TextEnum, has_control, to_enum
+from ftzinfo._validate import has_control
 from ftzinfo.exceptions import FtzinfoError, ValidationError
 
 if TYPE_CHECKING:

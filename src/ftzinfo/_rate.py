@@ -7,20 +7,12 @@ from typing import Any
 
 import attrs
 
+from ftzinfo._enums import TextEnum, to_enum
 from ftzinfo._model import Evidence
 from ftzinfo._period import Period
+from ftzinfo._reprs import record_repr
 from ftzinfo._units import CURRENCIES, is_currency
-from ftzinfo._validate import (
-    ID_CHECK,
-    OPTIONAL_TEXT,
-    TextEnum,
-    as_tuple,
-    fail,
-    instance_of,
-    record_repr,
-    to_enum,
-    tuple_of,
-)
+from ftzinfo._validate import ID_CHECK, OPTIONAL_TEXT, as_tuple, fail, instance_of, tuple_of
 
 __all__ = ["Rate", "RateKind"]
 

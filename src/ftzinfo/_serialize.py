@@ -17,8 +17,8 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
 
+from ftzinfo._enums import to_enum
 from ftzinfo._period import Period
-from ftzinfo._validate import to_enum
 from ftzinfo.exceptions import ValidationError, join_path
 
 if TYPE_CHECKING:

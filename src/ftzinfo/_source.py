@@ -8,7 +8,9 @@ from typing import Any, Final
 
 import attrs
 
-from ftzinfo._validate import ID_CHECK, OPTIONAL_ID, OPTIONAL_TEXT, TextEnum, fail, record_repr, text, to_enum
+from ftzinfo._enums import TextEnum, to_enum
+from ftzinfo._reprs import record_repr
+from ftzinfo._validate import ID_CHECK, OPTIONAL_ID, OPTIONAL_TEXT, fail, text
 
 __all__ = ["Source", "SourceKind"]
 

@@ -5,15 +5,15 @@ Each validator names the field it rejects and why.
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Final, TypeVar
-
-import attrs
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from ftzinfo.exceptions import ValidationError
+
+if TYPE_CHECKING:
+    import attrs
 
 __all__ = [
     "ID_CHECK",
@@ -22,13 +22,10 @@ __all__ = [
     "MAX_TEXT",
     "OPTIONAL_ID",
     "OPTIONAL_TEXT",
-    "TextEnum",
     "as_tuple",
     "fail",
     "instance_of",
-    "record_repr",
     "text",
-    "to_enum",
     "tuple_of",
 ]
 
@@ -43,36 +40,7 @@ ID: Final = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z")
 _CONTROL: Final = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 T = TypeVar("T")
-E = TypeVar("E", bound=enum.Enum)
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-
-
-class TextEnum(str, enum.Enum):
-    """An enumeration of words, each printing as its value."""
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-def to_enum(kind: type[E], field: str, value: object) -> E:
-    """Return ``kind(value)``, or raise a ValidationError that names ``field`` and the allowed values."""
-    if type(value) is kind:
-        return value  # already a member
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(repr(m.value) for m in kind)
-        raise ValidationError([(field, f"{value!r} is not a {kind.__name__} (one of {allowed})")]) from None
-
-
-def record_repr(self: Any) -> str:
-    """``Class(field=value, ...)`` over the fields shown in reprs, as attrs writes it.
-
-    One shared function, where attrs would compile a ``__repr__`` for each class
-    as ftzinfo is imported.
-    """
-    shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(type(self)) if a.repr)
-    return f"{type(self).__qualname__}({shown})"
 
 
 def is_country(value: str) -> bool:
