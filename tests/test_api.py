@@ -207,3 +207,24 @@ def test_module_functions_match_the_dataset_methods_they_stand_for():
 def test_the_old_keyword_of_indicator_warns():
     with pytest.warns(DeprecationWarning, match="indicator_id"):
         assert ftzinfo.indicator(indicator_id="trade_value").id == "trade_value"
+
+
+def test_every_module_lists_what_it_offers_in_its_all():
+    import importlib  # noqa: PLC0415
+    import inspect  # noqa: PLC0415
+    import pkgutil  # noqa: PLC0415
+
+    for info in pkgutil.iter_modules(ftzinfo.__path__):
+        if info.name == "__main__" or info.ispkg:
+            continue
+        module = importlib.import_module(f"ftzinfo.{info.name}")
+        declared = module.__all__
+        assert all(hasattr(module, name) for name in declared), info.name
+        public = [
+            name
+            for name, value in vars(module).items()
+            if not name.startswith("_")
+            and (inspect.isfunction(value) or inspect.isclass(value))
+            and value.__module__ == module.__name__
+        ]
+        assert set(public) <= set(declared), (info.name, sorted(set(public) - set(declared)))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import ftzinfo
 from ftzinfo._fast import FAST, Unfit
-from ftzinfo._integrity import KINDS, TYPES
+from ftzinfo._kinds import KINDS, TYPES
 from ftzinfo._serialize import converter, is_structure_error
 
 json_values = st.recursive(

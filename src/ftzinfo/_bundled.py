@@ -135,7 +135,7 @@ def _load() -> Dataset:
     from ftzinfo._dataset import Dataset  # noqa: PLC0415
     from ftzinfo._dataset_io import structure_records  # noqa: PLC0415
     from ftzinfo._index import FILES  # noqa: PLC0415
-    from ftzinfo._integrity import KINDS  # noqa: PLC0415
+    from ftzinfo._kinds import KINDS  # noqa: PLC0415
     from ftzinfo._serialize import parse_json  # noqa: PLC0415 - json loads with the data
 
     combined: dict[str, Any] = {kind: [] for kind in KINDS}

@@ -12,7 +12,7 @@ from typing import Any
 from ftzinfo._api import dataset
 from ftzinfo._dataset import Dataset
 from ftzinfo._initiative import Initiative
-from ftzinfo._integrity import KINDS
+from ftzinfo._kinds import KINDS
 from ftzinfo._metric import Metric
 from ftzinfo._model import Zone, ZoneKind
 from ftzinfo._version import DATA_VERSION, __version__

@@ -16,14 +16,15 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from ftzinfo._enums import to_enum
 from ftzinfo._initiative import Initiative, InitiativeKind
-from ftzinfo._integrity import KINDS, MAX_ERRORS, check_ids, check_references, check_types
+from ftzinfo._integrity import check_ids, check_references, check_types
+from ftzinfo._kinds import KINDS
 from ftzinfo._metric import Indicator, Metric
 from ftzinfo._model import Status, Zone, ZoneKind
 from ftzinfo._period import Period
 from ftzinfo._rate import Rate, RateKind
 from ftzinfo._source import Source
 from ftzinfo._text import MAX_KEY, best, grams, lookup_keys, normalise, similarity
-from ftzinfo.exceptions import UnknownRecordError, UnknownZoneError, ValidationError
+from ftzinfo.exceptions import MAX_ERRORS, UnknownRecordError, UnknownZoneError, ValidationError
 
 if TYPE_CHECKING:
     from ftzinfo._compare import Comparison
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from ftzinfo._rollup import AreaRollup
     from ftzinfo._series import Series
 
-__all__ = ["FORMAT", "Dataset"]
+__all__ = ["FORMAT", "Dataset", "zone_names"]
 
 #: Version of the dataset file layout that :meth:`Dataset.dump` writes.
 FORMAT: Final = "1"

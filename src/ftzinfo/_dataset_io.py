@@ -11,9 +11,9 @@ from typing import IO, Any, Final
 
 from ftzinfo._dataset import FORMAT, Dataset
 from ftzinfo._fast import FAST, Unfit
-from ftzinfo._integrity import KINDS, TYPES
-from ftzinfo._serialize import MAX_ERRORS, check_depth, converter, errors_of, is_structure_error, parse_json
-from ftzinfo.exceptions import ValidationError, join_path
+from ftzinfo._kinds import KINDS, TYPES
+from ftzinfo._serialize import check_depth, converter, errors_of, is_structure_error, parse_json
+from ftzinfo.exceptions import MAX_ERRORS, ValidationError, join_path
 
 __all__ = ["MAX_FILE_SIZE", "dataset_from_dict", "dump_dataset", "load_dataset", "read_limited", "structure_records"]
 

@@ -10,7 +10,7 @@ from ftzinfo._units import unit_label
 if TYPE_CHECKING:
     from ftzinfo._quantity import Quantity
 
-__all__ = ["format_number", "format_quantity"]
+__all__ = ["describe_quantity", "format_number", "format_quantity"]
 
 #: Significant digits shown for derived figures (sums, growth, converted amounts).
 _DERIVED_DIGITS: Final = 4

@@ -152,7 +152,7 @@ def ranking_html(r: Ranking) -> str:
 
 def dataset_html(ds: Dataset) -> str:
     """A dataset's summary: how many records of each kind."""
-    from ftzinfo._integrity import KINDS  # noqa: PLC0415
+    from ftzinfo._kinds import KINDS  # noqa: PLC0415
 
     rows: list[Any] = [[_e(kind), str(len(ds.records(kind)))] for kind in KINDS]
     return _table("ftzinfo dataset", ["records", "count"], rows)

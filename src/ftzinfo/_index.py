@@ -4,6 +4,8 @@ FILES lists the data files in reading order; KEYS maps each normalised name, ali
 and id to its zone; ZONES maps each zone to the data file that holds it.
 """
 
+__all__ = ["FILES", "KEYS", "ZONES"]
+
 FILES = ('sources.json', 'indicators.json', 'rates.json', 'cn-anhui.json', 'cn-beijing.json', 'cn-chongqing.json', 'cn-fujian.json', 'cn-guangdong.json', 'cn-guangxi.json', 'cn-hainan.json', 'cn-hebei.json', 'cn-heilongjiang.json', 'cn-henan.json', 'cn-hubei.json', 'cn-hunan.json', 'cn-jiangsu.json', 'cn-liaoning.json', 'cn-national.json', 'cn-shaanxi.json', 'cn-shandong.json', 'cn-shanghai.json', 'cn-sichuan.json', 'cn-tianjin.json', 'cn-xinjiang.json', 'cn-yunnan.json', 'cn-zhejiang.json', 'international.json')
 
 KEYS = {

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import Any
 
 from ftzinfo._initiative import Initiative
-from ftzinfo._metric import Indicator, Metric
+from ftzinfo._kinds import KINDS, TYPES
 from ftzinfo._model import Zone
-from ftzinfo._rate import Rate
-from ftzinfo._source import Source
 from ftzinfo._units import is_currency
 
-#: How many problems one ValidationError lists at most (the rest are not worked out).
-MAX_ERRORS: Final = 50
-
-__all__ = ["KINDS", "TYPES", "check_ids", "check_references", "check_types"]
-
-#: The kinds of record a Dataset holds, in file order.
-KINDS: Final = ("zones", "initiatives", "indicators", "metrics", "rates", "sources")
-
-TYPES: Final[Mapping[str, type]] = {
-    "zones": Zone,
-    "initiatives": Initiative,
-    "indicators": Indicator,
-    "metrics": Metric,
-    "rates": Rate,
-    "sources": Source,
-}
+__all__ = ["check_ids", "check_references", "check_types", "fits"]
 
 Problems = Iterable[tuple[str, str]]
 

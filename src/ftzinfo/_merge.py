@@ -12,9 +12,9 @@ from __future__ import annotations
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ftzinfo._integrity import KINDS, MAX_ERRORS
+from ftzinfo._kinds import KINDS
 from ftzinfo._text import normalise
-from ftzinfo.exceptions import ValidationError
+from ftzinfo.exceptions import MAX_ERRORS, ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -33,7 +33,7 @@ from ftzinfo._validate import (
 )
 from ftzinfo.exceptions import ValidationError
 
-__all__ = ["Evidence", "Milestone", "MilestoneKind", "Status", "Zone", "ZoneKind"]
+__all__ = ["Evidence", "Milestone", "MilestoneKind", "Status", "Zone", "ZoneKind", "as_status"]
 
 
 class ZoneKind(TextEnum):

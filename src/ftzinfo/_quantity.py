@@ -51,6 +51,10 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "UnitMismatchError",
+    "bounds",
+    "check_decimal",
+    "check_unit",
+    "from_interval",
 ]
 
 #: Relative half-width of the interval that "about" and "nearly" imply: "about 20"

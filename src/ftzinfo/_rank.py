@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ftzinfo._interval import Interval
     from ftzinfo._quantity import Quantity
 
-__all__ = ["Excluded", "Missing", "Ranking", "rank"]
+__all__ = ["Excluded", "Missing", "Ranking", "rank", "tiers"]
 
 Entry = tuple[Zone, Metric]
 

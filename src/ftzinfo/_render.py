@@ -22,11 +22,16 @@ __all__ = [
     "Notes",
     "describe_source",
     "display_width",
+    "initiative_line",
+    "initiative_order",
+    "marks",
     "render_initiatives",
     "render_metrics",
+    "render_notes",
     "render_zone",
     "render_zone_list",
     "table",
+    "zone_label",
 ]
 
 

@@ -12,7 +12,7 @@ from typing import Any, Final, Union, get_args, get_origin
 import attrs
 
 from ftzinfo._dataset import FORMAT
-from ftzinfo._integrity import KINDS, TYPES
+from ftzinfo._kinds import KINDS, TYPES
 from ftzinfo._period import Period
 
 __all__ = ["json_schema"]

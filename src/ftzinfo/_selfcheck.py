@@ -19,7 +19,21 @@ from ftzinfo._model import Zone
 from ftzinfo._quantity import Quantity
 from ftzinfo._text import lookup_keys, normalise
 
-__all__ = ["CHECKS", "main", "problems"]
+__all__ = [
+    "CHECKS",
+    "chinese_names_quoted",
+    "dates",
+    "evidence",
+    "figures_quoted",
+    "figures_read",
+    "hierarchy",
+    "index",
+    "lookup_keys_unique",
+    "main",
+    "problems",
+    "sources_cited",
+    "strict_reading",
+]
 
 #: No fact in the data is dated after the data's release.
 RELEASED: Final = dt.date(2026, 12, 1)

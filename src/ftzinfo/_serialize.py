@@ -19,19 +19,28 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin
 
 from ftzinfo._enums import to_enum
 from ftzinfo._period import Period
-from ftzinfo.exceptions import ValidationError, join_path
+from ftzinfo.exceptions import MAX_ERRORS, ValidationError, join_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import cattrs
 
-__all__ = ["converter", "dumps", "errors_of", "from_dict", "is_structure_error", "loads", "to_dict"]
+__all__ = [
+    "check_depth",
+    "converter",
+    "dumps",
+    "errors_of",
+    "from_dict",
+    "is_structure_error",
+    "loads",
+    "parse_json",
+    "structure",
+    "to_dict",
+]
 
 T = TypeVar("T")
 
-#: How many problems one ValidationError lists at most.
-MAX_ERRORS: Final = 50
 
 _lock = threading.Lock()
 _converter: cattrs.Converter | None = None

@@ -24,8 +24,12 @@ __all__ = [
     "OPTIONAL_TEXT",
     "as_tuple",
     "fail",
+    "has_control",
     "instance_of",
+    "is_country",
+    "is_subdivision",
     "text",
+    "text_schema",
     "tuple_of",
 ]
 

@@ -7,15 +7,23 @@ each carries a message that names what was wrong and where.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 __all__ = [
+    "MAX_ERRORS",
     "ConversionError",
     "FtzinfoError",
+    "IncomparableError",
+    "MissingExtraError",
     "UnknownRecordError",
     "UnknownZoneError",
     "ValidationError",
+    "join_path",
 ]
+
+
+#: How many problems one ValidationError lists at most (the rest are not worked out).
+MAX_ERRORS: Final = 50
 
 
 class FtzinfoError(Exception):
