@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
 
 import ftzinfo
+from cli_runner import run
 from ftzinfo import (
     Dataset,
     Evidence,
@@ -167,10 +166,6 @@ def test_plots_render_to_png(tmp_path):
     series.savefig(tmp_path / "series.png")
     for name in ("compare.png", "series.png"):
         assert (tmp_path / name).read_bytes().startswith(b"\x89PNG")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ftzinfo", *args], capture_output=True, text=True, check=False)
 
 
 def test_cli_compare_with_currency_says_which_rate():

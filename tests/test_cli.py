@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import ftzinfo
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ftzinfo", *args], capture_output=True, text=True, check=False)
+from cli_runner import run
 
 
 def test_show_prints_facts_and_sources():
@@ -103,3 +98,19 @@ def test_console_script_is_declared():
     from importlib.metadata import entry_points  # noqa: PLC0415
 
     assert any(ep.value == "ftzinfo._cli:main" for ep in entry_points(group="console_scripts", name="ftzinfo"))
+
+
+def test_the_module_runs_as_a_real_process():
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ftzinfo", "show", "lingang"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Lin-gang Special Area" in done.stdout
+    refused = subprocess.run(
+        [sys.executable, "-m", "ftzinfo", "show", "atlantis"], capture_output=True, text=True, check=False
+    )
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("ftzinfo: no zone matches")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
 
 import ftzinfo
+from cli_runner import run
 
 SEED_METRIC = "cn-qianhai-financial-city-foreign-share-2025-12-15"
 
@@ -85,10 +84,6 @@ def test_cite_includes_the_original_of_a_republication():
     ids = [item["id"] for item in json.loads(ftzinfo.cite(ftzinfo.zone("lingang"), style="csl-json"))]
     assert "src-digitalphablet-lingang-offshore-finance-zone" in ids
     assert "src-yicai-lingang-offshore-finance-zone" in ids
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ftzinfo", *args], capture_output=True, text=True, check=False)
 
 
 def test_cli_export_and_cite(tmp_path):

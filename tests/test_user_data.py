@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import ftzinfo
+from cli_runner import run
 from ftzinfo import Dataset, ValidationError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -108,10 +107,6 @@ def test_schema_is_current_and_the_data_fits_it():
     assert list(validator.iter_errors(json.loads((FIXTURES / "valid-user-file.json").read_text()))) == []
     bad = json.loads((FIXTURES / "bad" / "zone-unknown-kind.json").read_text())
     assert [list(e.path) for e in validator.iter_errors(bad)] == [["zones", 0, "kind"]]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ftzinfo", *args], capture_output=True, text=True, check=False)
 
 
 def test_cli_data_option_merges_a_file():
