@@ -41,7 +41,7 @@ def currency_code(code: object) -> str:
     return upper
 
 
-#: The currency the bundled rates are quoted against.
+#: The currency rates are quoted against: a conversion between two others goes through it.
 _PIVOT = "USD"
 
 
