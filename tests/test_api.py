@@ -4,6 +4,7 @@ import pytest
 
 import ftzinfo
 from ftzinfo import InitiativeKind, UnknownRecordError, UnknownZoneError, ZoneKind
+from ftzinfo._text import normalise
 
 
 @pytest.mark.parametrize(
@@ -228,3 +229,19 @@ def test_every_module_lists_what_it_offers_in_its_all():
             and value.__module__ == module.__name__
         ]
         assert set(public) <= set(declared), (info.name, sorted(set(public) - set(declared)))
+
+
+@pytest.mark.parametrize("field", ["id", "name"])
+def test_a_slip_in_an_indicator_is_suggested_back(ds, field):
+    # Every indicator, by id and by name, with one character dropped from the middle.
+    for ind in ds.indicators():
+        text = getattr(ind, field)
+        slip = text[: len(text) // 2] + text[len(text) // 2 + 1 :]
+        if normalise(slip) in {normalise(ind.id), normalise(ind.name)}:
+            assert ds.indicator(slip) is ind  # the slip only dropped a space or punctuation
+            continue
+        with pytest.raises(UnknownRecordError) as caught:
+            ds.indicator(slip)
+        suggested = caught.value.suggestions
+        assert ind.id in suggested, (slip, suggested)
+        assert len(set(suggested)) == len(suggested) <= 3

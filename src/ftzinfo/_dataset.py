@@ -327,8 +327,12 @@ class Dataset:
             found = next(
                 (i for i in self._records["indicators"] if wanted in {normalise(i.id), normalise(i.name)}), None
             )
+            if found is None and not any(key.lower() in i for i in self._by_id["indicators"]):
+                names = ((i.id, normalise(n)) for i in self._records["indicators"] for n in (i.id, i.name))
+                scored = ((similarity(wanted, grams(wanted), n, grams(n)), i) for i, n in names)
+                raise UnknownRecordError("indicator", key, best(scored, 3, _SEARCH_THRESHOLD))
         if found is None:
-            found = self._get("indicators", "indicator", key)  # raises, with suggestions
+            found = self._get("indicators", "indicator", key)  # raises, naming ids that contain the key
         return found  # type: ignore[no-any-return]
 
     def rates(self) -> tuple[Rate, ...]:
@@ -400,11 +404,6 @@ class Dataset:
             if not isinstance(record_id, str):
                 raise TypeError(f"{label} ids are strings, not {type(record_id).__name__}") from None
             near = [i for i in self._by_id[kind] if record_id.lower() in i] if len(record_id) <= MAX_KEY else []
-            if not near and kind == "indicators" and len(record_id) <= MAX_KEY:
-                query = normalise(record_id)
-                scored = ((similarity(query, grams(query), normalise(i.name), grams(normalise(i.name))), i.id)
-                          for i in self._records["indicators"])  # fmt: skip
-                near = best(scored, 3, _SEARCH_THRESHOLD)
             raise UnknownRecordError(label, record_id, near[:3]) from None
 
     # -- comparing -------------------------------------------------------------

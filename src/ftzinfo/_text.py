@@ -60,6 +60,6 @@ def similarity(query: str, query_grams: frozenset[str], key: str, key_grams: fro
 
 
 def best(scores: Iterable[tuple[float, str]], limit: int, threshold: float) -> list[str]:
-    """The ids of the best scores above ``threshold``, highest first, ties by id."""
+    """The ids of the best scores above ``threshold``, highest first, ties by id; each id once."""
     ranked = sorted((s for s in scores if s[0] >= threshold), key=lambda s: (-s[0], s[1]))
-    return [zone_id for _, zone_id in ranked[:limit]]
+    return list(dict.fromkeys(record_id for _, record_id in ranked))[:limit]
