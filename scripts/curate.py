@@ -206,7 +206,7 @@ def apply(batches: list[dict[str, Any]]) -> None:
     for name, content in data.items():
         write(DATA / name, content)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "update_index.py")], check=True)  # noqa: S603 - our own script
-    selfcheck = "import ftzinfo._selfcheck as c; raise SystemExit(c.main())"
+    selfcheck = "import ftzinfo._store.selfcheck as c; raise SystemExit(c.main())"
     subprocess.run([sys.executable, "-c", selfcheck], check=True)  # noqa: S603 - our own check
 
 

@@ -1,7 +1,7 @@
-"""Rewrite the lookup index (src/ftzinfo/_index.py and src/ftzinfo/_zones/) after the data changes.
+"""Rewrite the lookup index (src/ftzinfo/_store/index.py and src/ftzinfo/_store/zones/) after the data changes.
 
 Run from the repository root: ``python scripts/update_index.py``. The test suite
-and ``ftzinfo._selfcheck`` fail until the index matches the data.
+and ``ftzinfo._store.selfcheck`` fail until the index matches the data.
 
 The index is Python modules, not data files, so that a first zone lookup costs
 two small imports served from bytecode (in zipped and frozen installs alike)
@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import ftzinfo
-from ftzinfo._bundled import family_module
-from ftzinfo._dataset import zone_names
-from ftzinfo._text import lookup_keys
+from ftzinfo._store.bundled import family_module
+from ftzinfo._store.dataset import zone_names
+from ftzinfo._records.names import lookup_keys
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "ftzinfo"
 DATA = SRC / "data"
@@ -70,8 +70,8 @@ def build_index() -> dict[Path, str]:
         "}",
         "",
     ]
-    out = {SRC / "_index.py": "\n".join(index)}
-    package = SRC / "_zones"
+    out = {SRC / "_store" / "index.py": "\n".join(index)}
+    package = SRC / "_store" / "zones"
     out[package / "__init__.py"] = f'"""Each data file\'s zone records, as plain dicts. {GENERATED}"""\n'
     for name, records in families.items():
         module = family_module(name).rpartition(".")[2]
@@ -92,7 +92,7 @@ def build_index() -> dict[Path, str]:
 
 
 if __name__ == "__main__":
-    shutil.rmtree(SRC / "_zones", ignore_errors=True)
-    (SRC / "_zones").mkdir()
+    shutil.rmtree(SRC / "_store" / "zones", ignore_errors=True)
+    (SRC / "_store" / "zones").mkdir()
     for path, text in build_index().items():
         path.write_text(text, encoding="utf-8")

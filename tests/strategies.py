@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from ftzinfo import Period, Qualifier, Quantity
-from ftzinfo._units import CURRENCIES, PLAIN_UNITS
+from ftzinfo._records.units import CURRENCIES, PLAIN_UNITS
 
 UNITS = st.sampled_from(["count", "percent", "pp", "km2", "CNY", "USD", "HKD"])
 

@@ -4,7 +4,7 @@ import pytest
 
 import ftzinfo
 from ftzinfo import InitiativeKind, UnknownRecordError, UnknownZoneError, ZoneKind
-from ftzinfo._text import normalise
+from ftzinfo._records.names import normalise
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import ftzinfo
 from ftzinfo import ConversionError, Interval, Ordering, Qualifier, Quantity, UnitMismatchError
-from ftzinfo._exact import CONTEXT
+from ftzinfo._records.exact import CONTEXT
 from strategies import decimals
 
 D = Decimal

@@ -27,9 +27,9 @@ from ftzinfo import (
     Zone,
 )
 from ftzinfo._cli import main
-from ftzinfo._comparable import comparable, period_shape
-from ftzinfo._exact import CONTEXT
-from ftzinfo._rank import tiers
+from ftzinfo._analysis.comparable import comparable, period_shape
+from ftzinfo._records.exact import CONTEXT
+from ftzinfo._analysis.rank import tiers
 from strategies import dates, periods
 
 SRC = Source(id="s", publisher="P", url="https://example.org/s", published=dt.date(2024, 1, 1))
@@ -376,7 +376,7 @@ def test_an_as_of_view_holds_nothing_dated_after_it(ds: Dataset, day: dt.date) -
 
 @given(timed_datasets())
 def test_a_view_at_the_newest_date_is_the_whole(ds: Dataset) -> None:
-    from ftzinfo._asof import newest  # noqa: PLC0415
+    from ftzinfo._store.asof import newest  # noqa: PLC0415
 
     last = newest(ds)
     assert last is not None

@@ -9,8 +9,8 @@ import pytest
 
 import ftzinfo
 from ftzinfo import Dataset
-from ftzinfo._bundled import data_index
-from ftzinfo._selfcheck import CHECKS
+from ftzinfo._store.bundled import data_index
+from ftzinfo._store.selfcheck import CHECKS
 
 
 def test_index_lists_every_data_file():
@@ -61,7 +61,7 @@ def test_the_index_points_at_the_files_that_hold_each_zone():
 
 
 def test_a_stale_index_record_is_reported(ds, monkeypatch):
-    from ftzinfo._zones import cn_shanghai  # noqa: PLC0415
+    from ftzinfo._store.zones import cn_shanghai  # noqa: PLC0415
 
     record = cn_shanghai.ZONES["cn-shanghai-lingang"]
     monkeypatch.setitem(cn_shanghai.ZONES, "cn-shanghai-lingang", {**record, "name": "Lingang"})
@@ -71,7 +71,7 @@ def test_a_stale_index_record_is_reported(ds, monkeypatch):
 
 
 def test_quick_lookups_and_the_full_dataset_hand_out_the_same_zones():
-    from ftzinfo import _bundled  # noqa: PLC0415
+    from ftzinfo._store import bundled as _bundled  # noqa: PLC0415
 
     _bundled.clear_cache()
     try:

@@ -155,7 +155,7 @@ def test_rankings_and_series_have_frames():
 def test_the_format_page_lists_every_flat_column():
     from pathlib import Path  # noqa: PLC0415
 
-    from ftzinfo._tables import TABLES, rows  # noqa: PLC0415
+    from ftzinfo._io.tables import TABLES, rows  # noqa: PLC0415
 
     page = (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
     section = page.split("## Flat tables", 1)[1]

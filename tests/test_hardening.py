@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import ftzinfo
 from ftzinfo import Dataset, Evidence, Indicator, Metric, Period, Quantity, Source, ValidationError, Zone
-from ftzinfo._exact import CONTEXT
+from ftzinfo._records.exact import CONTEXT
 from test_bad_input import no_hang
 
 # -- 1. every word of a figure is understood, or the text is refused ------------------------------

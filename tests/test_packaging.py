@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ftzinfo._bundled import data_index
+from ftzinfo._store.bundled import data_index
 
 
 def test_import_reads_no_data_and_nothing_heavy():
     code = (
-        "import sys, json, ftzinfo._bundled as b, ftzinfo; "
+        "import sys, json, ftzinfo._store.bundled as b, ftzinfo; "
         "print(json.dumps({'heavy': sorted(m for m in ('cattrs', 'dateutil', 'pandas') if m in sys.modules), "
         "'loads': b.load_count()}))"
     )
@@ -32,10 +32,10 @@ def test_a_first_lookup_loads_only_what_a_zone_needs():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(out.stdout.split())
-    assert "ftzinfo._zones.cn_shanghai" in loaded  # the zone's family, and no other
-    assert not {m for m in loaded if m.startswith("ftzinfo._zones.")} - {"ftzinfo._zones.cn_shanghai"}
-    unneeded = {"json", "importlib.resources", "cattrs", "dateutil", "ftzinfo._dataset", "ftzinfo._metric",
-                "ftzinfo._initiative", "ftzinfo._rate", "ftzinfo._source", "ftzinfo._conversion"}  # fmt: skip
+    assert "ftzinfo._store.zones.cn_shanghai" in loaded  # the zone's family, and no other
+    assert not {m for m in loaded if m.startswith("ftzinfo._store.zones.")} - {"ftzinfo._store.zones.cn_shanghai"}
+    unneeded = {"json", "importlib.resources", "cattrs", "dateutil", "ftzinfo._store.dataset", "ftzinfo._records.metric",
+                "ftzinfo._records.initiative", "ftzinfo._records.rate", "ftzinfo._records.source", "ftzinfo._records.conversion"}  # fmt: skip
     assert not loaded & unneeded
 
 
@@ -56,7 +56,7 @@ def test_wheel_contains_the_package_and_its_data(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     package = [n for n in names if not n.startswith("ftzinfo-")]
     assert "ftzinfo/py.typed" in package
-    assert "ftzinfo/_index.py" in package
+    assert "ftzinfo/_store/index.py" in package
     assert all(n.startswith("ftzinfo/") for n in package)
     assert {f"ftzinfo/data/{f}" for f in data_index()["files"]} <= set(package)
 

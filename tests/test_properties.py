@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import ftzinfo
 from ftzinfo import Ordering, Period, Quantity
-from ftzinfo._reprs import record_repr
-from ftzinfo._validate import has_control, is_country, is_subdivision
+from ftzinfo._records.reprs import record_repr
+from ftzinfo._records.validate import has_control, is_country, is_subdivision
 from strategies import RECORDS, plain_quantities, quantities
 
 

@@ -136,7 +136,7 @@ def test_json_numbers_are_read_as_decimal():
 def test_converter_is_the_librarys_own():
     import cattrs  # noqa: PLC0415
 
-    from ftzinfo._serialize import converter  # noqa: PLC0415
+    from ftzinfo._io.serialize import converter  # noqa: PLC0415
 
     assert converter() is not cattrs.global_converter
     assert converter() is converter()

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import attrs
 
 import ftzinfo
-from ftzinfo import _bundled
+from ftzinfo._store import bundled as _bundled
 
 THREADS = 32
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import ftzinfo
-from ftzinfo._bundled import data_index
+from ftzinfo._store.bundled import data_index
 
 HERE = Path(__file__).resolve().parent.parent / "catalogue"
 

@@ -36,9 +36,9 @@ from ftzinfo._api import (
     zone,
     zones,
 )
-from ftzinfo._model import Evidence, Milestone, MilestoneKind, Status, Zone, ZoneKind
-from ftzinfo._period import Period, PeriodKind
-from ftzinfo._quantity import DEFAULT_TOLERANCE, Qualifier, Quantity, UnitMismatchError
+from ftzinfo._records.zone import Evidence, Milestone, MilestoneKind, Status, Zone, ZoneKind
+from ftzinfo._records.period import Period, PeriodKind
+from ftzinfo._records.quantity import DEFAULT_TOLERANCE, Qualifier, Quantity, UnitMismatchError
 from ftzinfo._version import DATA_VERSION, __version__
 from ftzinfo.exceptions import (
     ConversionError,
@@ -50,20 +50,20 @@ from ftzinfo.exceptions import (
 )
 
 if TYPE_CHECKING:
-    from ftzinfo._comparable import Comparability
-    from ftzinfo._compare import Comparison
-    from ftzinfo._conversion import Conversion
-    from ftzinfo._dataset import Dataset
-    from ftzinfo._initiative import Initiative, InitiativeKind
-    from ftzinfo._interval import Interval, Ordering
-    from ftzinfo._metric import Indicator, Measure, Metric, UnitKind
-    from ftzinfo._rank import Ranking
-    from ftzinfo._rate import Rate, RateKind
-    from ftzinfo._rollup import AreaRollup
-    from ftzinfo._schema import json_schema
-    from ftzinfo._serialize import dumps, from_dict, loads, to_dict
-    from ftzinfo._series import Series
-    from ftzinfo._source import Source, SourceKind
+    from ftzinfo._analysis.comparable import Comparability
+    from ftzinfo._analysis.compare import Comparison
+    from ftzinfo._records.conversion import Conversion
+    from ftzinfo._store.dataset import Dataset
+    from ftzinfo._records.initiative import Initiative, InitiativeKind
+    from ftzinfo._records.interval import Interval, Ordering
+    from ftzinfo._records.metric import Indicator, Measure, Metric, UnitKind
+    from ftzinfo._analysis.rank import Ranking
+    from ftzinfo._records.rate import Rate, RateKind
+    from ftzinfo._analysis.rollup import AreaRollup
+    from ftzinfo._io.schema import json_schema
+    from ftzinfo._io.serialize import dumps, from_dict, loads, to_dict
+    from ftzinfo._analysis.series import Series
+    from ftzinfo._records.source import Source, SourceKind
 
 __all__ = [
     "DATA_VERSION",
@@ -138,30 +138,30 @@ __all__ = [
 # (the data, cattrs, the analysis code and the records other than zones are not
 # needed to look a zone up).
 _LAZY = {
-    "AreaRollup": "ftzinfo._rollup",
-    "Comparability": "ftzinfo._comparable",
-    "Comparison": "ftzinfo._compare",
-    "Conversion": "ftzinfo._conversion",
-    "Dataset": "ftzinfo._dataset",
-    "Indicator": "ftzinfo._metric",
-    "Initiative": "ftzinfo._initiative",
-    "InitiativeKind": "ftzinfo._initiative",
-    "Interval": "ftzinfo._interval",
-    "Measure": "ftzinfo._metric",
-    "Metric": "ftzinfo._metric",
-    "Ordering": "ftzinfo._interval",
-    "Ranking": "ftzinfo._rank",
-    "Rate": "ftzinfo._rate",
-    "RateKind": "ftzinfo._rate",
-    "Series": "ftzinfo._series",
-    "Source": "ftzinfo._source",
-    "SourceKind": "ftzinfo._source",
-    "UnitKind": "ftzinfo._metric",
-    "dumps": "ftzinfo._serialize",
-    "from_dict": "ftzinfo._serialize",
-    "json_schema": "ftzinfo._schema",
-    "loads": "ftzinfo._serialize",
-    "to_dict": "ftzinfo._serialize",
+    "AreaRollup": "ftzinfo._analysis.rollup",
+    "Comparability": "ftzinfo._analysis.comparable",
+    "Comparison": "ftzinfo._analysis.compare",
+    "Conversion": "ftzinfo._records.conversion",
+    "Dataset": "ftzinfo._store.dataset",
+    "Indicator": "ftzinfo._records.metric",
+    "Initiative": "ftzinfo._records.initiative",
+    "InitiativeKind": "ftzinfo._records.initiative",
+    "Interval": "ftzinfo._records.interval",
+    "Measure": "ftzinfo._records.metric",
+    "Metric": "ftzinfo._records.metric",
+    "Ordering": "ftzinfo._records.interval",
+    "Ranking": "ftzinfo._analysis.rank",
+    "Rate": "ftzinfo._records.rate",
+    "RateKind": "ftzinfo._records.rate",
+    "Series": "ftzinfo._analysis.series",
+    "Source": "ftzinfo._records.source",
+    "SourceKind": "ftzinfo._records.source",
+    "UnitKind": "ftzinfo._records.metric",
+    "dumps": "ftzinfo._io.serialize",
+    "from_dict": "ftzinfo._io.serialize",
+    "json_schema": "ftzinfo._io.schema",
+    "loads": "ftzinfo._io.serialize",
+    "to_dict": "ftzinfo._io.serialize",
 }
 
 

@@ -7,22 +7,22 @@ from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from ftzinfo import _bundled
-from ftzinfo._bundled import bundled
-from ftzinfo._model import Status, Zone, ZoneKind
+from ftzinfo._store import bundled as _bundled
+from ftzinfo._store.bundled import bundled
+from ftzinfo._records.zone import Status, Zone, ZoneKind
 
 if TYPE_CHECKING:
     # Imported only for the annotations: importing ftzinfo must stay cheap.
-    from ftzinfo._comparable import Comparability
-    from ftzinfo._compare import Comparison
-    from ftzinfo._dataset import Dataset
-    from ftzinfo._initiative import Initiative, InitiativeKind
-    from ftzinfo._metric import Indicator, Metric
-    from ftzinfo._period import Period
-    from ftzinfo._rank import Ranking
-    from ftzinfo._rate import Rate
-    from ftzinfo._series import Series
-    from ftzinfo._source import Source
+    from ftzinfo._analysis.comparable import Comparability
+    from ftzinfo._analysis.compare import Comparison
+    from ftzinfo._store.dataset import Dataset
+    from ftzinfo._records.initiative import Initiative, InitiativeKind
+    from ftzinfo._records.metric import Indicator, Metric
+    from ftzinfo._records.period import Period
+    from ftzinfo._analysis.rank import Ranking
+    from ftzinfo._records.rate import Rate
+    from ftzinfo._analysis.series import Series
+    from ftzinfo._records.source import Source
 
 ZoneKey = Zone | str
 
@@ -102,7 +102,7 @@ class use:  # noqa: N801 - used like a function: ftzinfo.use(ds)
     """
 
     def __init__(self, dataset: Dataset | None) -> None:
-        from ftzinfo._dataset import Dataset  # noqa: PLC0415 - keeps importing ftzinfo cheap
+        from ftzinfo._store.dataset import Dataset  # noqa: PLC0415 - keeps importing ftzinfo cheap
 
         if dataset is not None and not isinstance(dataset, Dataset):
             raise TypeError(f"use() takes a Dataset or None, not {type(dataset).__name__}")
@@ -353,7 +353,7 @@ def comparable(a: Metric, b: Metric, *, dataset: Dataset | None = None) -> Compa
         >>> bool(verdict), verdict.reason
         (False, '2020 (a calendar year) is not like 2022-H1 (a half-year)')
     """
-    from ftzinfo._comparable import comparable as rule  # noqa: PLC0415 - analysis loads on first use
+    from ftzinfo._analysis.comparable import comparable as rule  # noqa: PLC0415 - analysis loads on first use
 
     ds = _current() if dataset is None else dataset
     return rule(a, b, ds.indicator(a.indicator))

@@ -10,11 +10,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ftzinfo._api import dataset
-from ftzinfo._dataset import Dataset
-from ftzinfo._initiative import Initiative
-from ftzinfo._kinds import KINDS
-from ftzinfo._metric import Metric
-from ftzinfo._model import Zone, ZoneKind
+from ftzinfo._store.dataset import Dataset
+from ftzinfo._records.initiative import Initiative
+from ftzinfo._records.kinds import KINDS
+from ftzinfo._records.metric import Metric
+from ftzinfo._records.zone import Zone, ZoneKind
 from ftzinfo._version import DATA_VERSION, __version__
 from ftzinfo.exceptions import FtzinfoError, UnknownRecordError
 
@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _json(data: Any) -> str:
-    from ftzinfo._serialize import to_dict  # noqa: PLC0415 - cattrs only when printing JSON
+    from ftzinfo._io.serialize import to_dict  # noqa: PLC0415 - cattrs only when printing JSON
 
     plain = to_dict(data) if not isinstance(data, (dict, list)) else data
     return json.dumps(plain, ensure_ascii=False, indent=2, default=str)  # Decimal figures as strings
@@ -59,7 +59,7 @@ def _json(data: Any) -> str:
 
 def _records(items: Sequence[Any]) -> list[Any]:
     """Records as plain data; a period also as its first and last day, for tools that read dates."""
-    from ftzinfo._serialize import to_dict  # noqa: PLC0415
+    from ftzinfo._io.serialize import to_dict  # noqa: PLC0415
 
     out = []
     for item in items:
@@ -72,14 +72,14 @@ def _records(items: Sequence[Any]) -> list[Any]:
 
 
 def _zones(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._render import render_zone_list  # noqa: PLC0415
+    from ftzinfo._display.text import render_zone_list  # noqa: PLC0415
 
     found = ds.zones(country=args.country, kind=args.kind, parent=args.parent)
     return _json(_records(found)) if args.json else render_zone_list(found)
 
 
 def _show(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._render import render_zone  # noqa: PLC0415
+    from ftzinfo._display.text import render_zone  # noqa: PLC0415
 
     zone = ds.zone(args.key)
     if not args.json:
@@ -99,14 +99,14 @@ def _show(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._render import render_initiatives  # noqa: PLC0415
+    from ftzinfo._display.text import render_initiatives  # noqa: PLC0415
 
     found = ds.initiatives(args.key)
     return _json(_records(found)) if args.json else render_initiatives(ds, found)
 
 
 def _metrics(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._render import render_metrics  # noqa: PLC0415
+    from ftzinfo._display.text import render_metrics  # noqa: PLC0415
 
     found = ds.metrics(args.key, indicator=args.indicator)
     return _json(_records(found)) if args.json else render_metrics(ds, found)
@@ -152,7 +152,7 @@ def _series(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _search(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._render import render_zone_list  # noqa: PLC0415
+    from ftzinfo._display.text import render_zone_list  # noqa: PLC0415
 
     found = ds.search(args.text, limit=args.limit)
     return _json(_records(found)) if args.json else render_zone_list(found)
@@ -202,7 +202,7 @@ def _validate(ds: Dataset, args: argparse.Namespace) -> str | tuple[str, int]:
 
 
 def _indicators(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._render import table  # noqa: PLC0415
+    from ftzinfo._display.text import table  # noqa: PLC0415
 
     found = ds.indicators() if args.key is None else (ds.indicator(args.key),)
     if args.json:

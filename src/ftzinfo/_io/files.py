@@ -1,0 +1,158 @@
+"""Reading and writing dataset files: the documented JSON layout, checked strictly."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, Final
+
+from ftzinfo._store.dataset import FORMAT, Dataset
+from ftzinfo._io.fast import FAST, Unfit
+from ftzinfo._records.kinds import KINDS, TYPES
+from ftzinfo._io.serialize import check_depth, converter, errors_of, is_structure_error, parse_json
+from ftzinfo.exceptions import MAX_ERRORS, ValidationError, join_path
+
+__all__ = ["MAX_FILE_SIZE", "dataset_from_dict", "dump_dataset", "load_dataset", "read_limited", "structure_records"]
+
+#: Largest dataset file :meth:`Dataset.load` reads, in bytes.
+MAX_FILE_SIZE: Final = 100 * 1024 * 1024
+
+
+def dataset_from_dict(data: Any, *, where: str = "", extends: Dataset | None = None) -> Dataset:
+    """Build a Dataset from the file layout; every problem is reported with its path."""
+    with _no_gc():
+        lists = structure_records(data, where=where)
+        try:
+            return Dataset(**lists, extends=extends)
+        except ValidationError as exc:
+            raise exc.prefixed(where) from None
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cycle collector while building many records.
+
+    The records hold no reference cycles, and the collector's repeated passes over a
+    growing heap cost more than the building itself.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
+    """Structure the record lists of one file layout, without cross-checking references.
+
+    Raises:
+        ValidationError: Every problem found, up to a limit, each with its path.
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError([(where, f"a dataset is a JSON object, not {type(data).__name__}")])
+    problems: list[tuple[str, str]] = []
+    problems.extend((join_path(where, str(key)), "unknown field") for key in sorted(set(data) - {"format", *KINDS}))
+    fmt = data.get("format", FORMAT)
+    if fmt != FORMAT:
+        problems.append((join_path(where, "format"), f"{fmt!r} is not a format this version reads ({FORMAT!r})"))
+    lists: dict[str, list[Any]] = {}
+    for kind in KINDS:
+        items = data.get(kind, [])
+        path = join_path(where, kind)
+        if not isinstance(items, list):
+            problems.append((path, f"expected a list, got {type(items).__name__}"))
+            continue
+        lists[kind] = _structure_list(items, TYPES[kind], path, problems)
+    if problems:
+        raise ValidationError(problems)
+    return lists
+
+
+def _structure_list(items: list[Any], cls: type, path: str, problems: list[tuple[str, str]]) -> list[Any]:
+    """Build each record by the fast path; the converter builds (or words the errors of) the rest."""
+    fast, slow = FAST[cls], None
+    out = []
+    for i, item in enumerate(items):
+        try:
+            out.append(fast(item))
+            continue
+        except Unfit:
+            pass
+        if slow is None:
+            slow = converter().get_structure_hook(cls)
+        try:
+            check_depth(item)  # hostile nesting stops here, not deep in a recursion
+            out.append(slow(item, cls))
+        except Exception as exc:
+            if not is_structure_error(exc):
+                raise
+            problems.extend(errors_of(exc, f"{path}[{i}]"))
+        if len(problems) >= MAX_ERRORS:
+            raise ValidationError(problems[:MAX_ERRORS])
+    return out
+
+
+def load_dataset(
+    source: str | Path | IO[str] | IO[bytes], *, extends: Dataset | None = None, max_size: int = MAX_FILE_SIZE
+) -> Dataset:
+    """Read a dataset file (a path or an open file), refusing files larger than ``max_size``."""
+    name = str(source) if isinstance(source, (str, Path)) else str(getattr(source, "name", "<file>"))
+    raw = read_limited(source, max_size, name)
+    with _no_gc():  # one pause for parsing and building: no collection runs in between
+        data = parse_json(raw, where=name)
+        try:
+            return dataset_from_dict(data, extends=extends)
+        except ValidationError as exc:
+            raise ValidationError([(f"{name}: {p}" if p else name, r) for p, r in exc.errors]) from None
+
+
+def read_limited(source: str | Path | IO[str] | IO[bytes], max_size: int, name: str) -> bytes:
+    """At most ``max_size`` bytes from a path or an open file; more is an error.
+
+    One rule for every source, whatever it is (a regular file, a pipe, a device such
+    as /dev/zero, a text or binary stream): read at most the limit plus one byte and
+    refuse the file if that much came. A text stream is measured in UTF-8 bytes.
+    """
+    if isinstance(max_size, bool) or not isinstance(max_size, int):
+        raise TypeError(f"max_size must be an int, not {type(max_size).__name__}")
+    if max_size < 0:
+        raise ValidationError([("max_size", f"must not be negative, not {max_size}")])
+    raw = _read_at_most(source, max_size + 1, name)
+    if isinstance(raw, str):
+        try:
+            raw = raw.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError([(name, "the text is not valid Unicode (a lone surrogate)")]) from None
+    if not isinstance(raw, bytes):
+        raise TypeError(f"the file gave {type(raw).__name__}, not text or bytes")
+    if len(raw) > max_size:
+        raise ValidationError([(name, f"the file is larger than the limit of {max_size} bytes")])
+    return raw
+
+
+def _read_at_most(source: str | Path | IO[str] | IO[bytes], limit: int, name: str) -> str | bytes:
+    if isinstance(source, (str, Path)):
+        if "\0" in str(source):
+            raise ValidationError([(name, "a path cannot contain a NUL character")])
+        try:
+            with Path(source).open("rb") as f:
+                return f.read(limit)
+        except OSError as exc:
+            raise ValidationError([(name, f"cannot read the file: {exc.strerror or exc}")]) from None
+    if not hasattr(source, "read"):
+        raise TypeError(f"expected a path or an open file, not {type(source).__name__}")
+    return source.read(limit)
+
+
+def dump_dataset(ds: Dataset, target: str | Path | IO[str], *, indent: int | None = 1) -> None:
+    """Write ``ds`` as JSON to a path or an open text file."""
+    text = json.dumps(ds.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+    if isinstance(target, (str, Path)):
+        Path(target).write_text(text, encoding="utf-8")
+    else:
+        target.write(text)

@@ -1,0 +1,25 @@
+"""pandas DataFrames from ftzinfo's records (the ``pandas`` extra)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from ftzinfo._io.optional import require
+
+__all__ = ["frame"]
+
+
+def frame(records: Sequence[dict[str, Any]]) -> Any:
+    """A DataFrame of plain records; Decimal figures become floats only here, at the edge."""
+    pd = require("pandas", "pandas")
+    df = pd.DataFrame.from_records(list(records))
+    for column in df.columns:
+        values = [v for v in df[column] if v is not None]
+        if values and all(isinstance(v, Decimal) for v in values):
+            df[column] = pd.to_numeric(df[column].map(lambda v: None if v is None else float(v)))
+        elif values and all(isinstance(v, dt.date) for v in values):
+            df[column] = pd.to_datetime(df[column])
+    return df
