@@ -26,10 +26,10 @@ from ftzinfo import (
     Source,
     Zone,
 )
-from ftzinfo._cli import main
 from ftzinfo._analysis.comparable import comparable, period_shape
-from ftzinfo._records.exact import CONTEXT
 from ftzinfo._analysis.rank import tiers
+from ftzinfo._cli import main
+from ftzinfo._records.exact import CONTEXT
 from strategies import dates, periods
 
 SRC = Source(id="s", publisher="P", url="https://example.org/s", published=dt.date(2024, 1, 1))
@@ -167,7 +167,7 @@ def _network() -> Dataset:
 
 
 def test_rank_holds_only_the_period_asked_and_names_what_it_left_out() -> None:
-    r = _network().rank("flow", period="2023", kind="pilot_ftz")
+    r = ftzinfo.rank("flow", period="2023", kind="pilot_ftz", dataset=_network())
     assert [[z.id for z, _ in t] for t in r] == [["gd"]]
     assert {m.zone.id for m in r.missing} == {"sd", "hn", "hb"}
     reasons = {e.metric.id: e.reason for e in r.excluded}
@@ -180,12 +180,12 @@ def test_rank_holds_only_the_period_asked_and_names_what_it_left_out() -> None:
 
 
 def test_an_aggregate_is_not_ranked_among_its_members() -> None:
-    r = _network().rank("flow", period="2023")
+    r = ftzinfo.rank("flow", period="2023", dataset=_network())
     ranked = {z.id for t in r for z, _ in t}
     assert ranked == {"gd"}
     left = {e.zone.id: e.reason for e in r.excluded}
     assert "part of GD" in left["gd-a"]
-    both = _network().rank("flow", zones=["gd", "gd-a"], period="2023")  # passed by the caller: peers
+    both = ftzinfo.rank("flow", zones=["gd", "gd-a"], period="2023", dataset=_network())  # passed by the caller: peers
     assert [[z.id for z, _ in t] for t in both] == [["gd"], ["gd-a"]]
 
 
@@ -224,11 +224,11 @@ def test_comparison_cells_hold_exactly_the_period_or_stay_empty() -> None:
 
 def test_comparison_marks_cells_that_are_not_like_their_row() -> None:
     ds = _network()
-    table = ds.compare("gd", "sd", indicators=["flow"])
+    table = ftzinfo.compare("gd", "sd", indicators=["flow"], dataset=ds)
     assert table.unlike[0][0] is not None
     assert table.unlike[0][1] is not None
     assert "≠" in str(table)
-    same = ds.compare("gd", "gd-a", indicators=["flow"])
+    same = ftzinfo.compare("gd", "gd-a", indicators=["flow"], dataset=ds)
     assert same.unlike == ((None, None),)
 
 
@@ -244,7 +244,7 @@ def test_growth_raises_exactly_when_the_periods_differ_in_shape(a: Period, b: Pe
         return
     ms[1] = attrs.evolve(ms[1], id="other")
     ds = Dataset(zones=[zone("z")], indicators=[FLOW], metrics=ms, sources=[SRC])
-    s = ds.series("z", "flow")
+    s = ftzinfo.series("z", "flow", dataset=ds)
     if period_shape(a) == period_shape(b):
         assert s.growth(a, b).unit == "percent"
     else:
@@ -283,7 +283,7 @@ def _own(rate: str = "0.9") -> Dataset:
 @given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal(100), places=3))
 def test_a_dataset_converts_with_its_own_rates(rate: Decimal) -> None:
     ds = _own(str(rate))
-    q = ds.compare("gd", "sd", currency="USD").value("flow", "gd")
+    q = ftzinfo.compare("gd", "sd", currency="USD", dataset=ds).value("flow", "gd")
     assert q is not None
     assert q.unit == "USD"
     with localcontext(CONTEXT):
@@ -294,10 +294,10 @@ def test_a_dataset_converts_with_its_own_rates(rate: Decimal) -> None:
 
 def test_a_standalone_dataset_never_reaches_for_bundled_rates() -> None:
     ds = _own()
-    table = ds.compare("gd", "sd", currency="CNY")  # no CNY rate in this dataset
+    table = ftzinfo.compare("gd", "sd", currency="CNY", dataset=ds)  # no CNY rate in this dataset
     assert table.unconverted[0][0] is not None
     assert "CNY" in table.unconverted[0][0]
-    r = ds.rank("flow", currency="CNY")
+    r = ftzinfo.rank("flow", currency="CNY", dataset=ds)
     assert {e.metric.id for e in r.excluded} == {"m-gd-flow-2023", "m-sd-flow-2023"}
 
 
@@ -396,9 +396,9 @@ def test_bundled_views_know_no_future() -> None:
 def test_plots_never_set_unlike_periods_side_by_side() -> None:
     pytest.importorskip("matplotlib", reason="the plot extra is not installed")
     ds = _network()
-    unlike = ds.compare("gd", "sd", "hn", indicators=["flow"]).plot()
+    unlike = ftzinfo.compare("gd", "sd", "hn", indicators=["flow"], dataset=ds).plot()
     assert len(unlike.axes) == 3  # a year, January to August, a half: three panels
-    alike = ds.compare("gd", "gd-a", indicators=["flow"]).plot()
+    alike = ftzinfo.compare("gd", "gd-a", indicators=["flow"], dataset=ds).plot()
     assert len(alike.axes) == 1
     series = ftzinfo.series("qianhai", "fdi_utilized").plot()
     assert len(series.axes[0].get_lines()) >= 3

@@ -15,7 +15,7 @@ SEED_METRIC = "cn-qianhai-financial-city-foreign-share-2025-12-15"
 
 
 def test_csv_export_keeps_every_digit(tmp_path):
-    written = ftzinfo.dataset().export(tmp_path / "out", format="csv")
+    written = ftzinfo.export(tmp_path / "out", format="csv", dataset=ftzinfo.dataset())
     assert {p.name for p in written} == {
         "zones.csv", "initiatives.csv", "indicators.csv", "metrics.csv", "rates.csv", "sources.csv", "evidence.csv",
     }  # fmt: skip
@@ -36,7 +36,7 @@ def test_csv_export_keeps_every_digit(tmp_path):
 def test_frames_have_tidy_columns():
     pytest.importorskip("pandas", reason="the pandas extra is not installed")
     ds = ftzinfo.dataset()
-    metrics = ds.metrics_frame()
+    metrics = ftzinfo.to_frame("metrics", dataset=ds)
     row = metrics.set_index("id").loc[SEED_METRIC]
     assert (row["value"], row["low"], row["high"], row["qualifier"], row["unit"]) == (
         30.0,
@@ -46,18 +46,18 @@ def test_frames_have_tidy_columns():
         "percent",
     )
     assert str(row["period_start"].date()) == "2025-12-15"
-    zones = ds.zones_frame()
+    zones = ftzinfo.to_frame("zones", dataset=ds)
     assert len(zones) == len(ds.zones())
     assert {"id", "name", "kind", "parent_id", "area_km2", "area_km2_qualifier"} <= set(zones.columns)
-    assert len(ds.initiatives_frame()) == len(ds.initiatives())
+    assert len(ftzinfo.to_frame("initiatives", dataset=ds)) == len(ds.initiatives())
     with pytest.raises(ValueError, match="no table"):
-        ds.to_frame("zone")
+        ftzinfo.to_frame("zone", dataset=ds)
 
 
 def test_parquet_round_trip(tmp_path):
     pytest.importorskip("pyarrow", reason="the parquet extra is not installed")
     pd = pytest.importorskip("pandas", reason="the pandas extra is not installed")
-    ftzinfo.dataset().export(tmp_path, format="parquet")
+    ftzinfo.export(tmp_path, format="parquet", dataset=ftzinfo.dataset())
     back = pd.read_parquet(tmp_path / "metrics.parquet")
     assert len(back) == len(ftzinfo.metrics())
     assert back.set_index("id").loc[SEED_METRIC, "high"] == 30.0
@@ -105,7 +105,7 @@ def test_parquet_keeps_decimals_dates_lists_and_open_ends(tmp_path):
     duckdb = pytest.importorskip("duckdb", reason="the test extra is not installed")
     from decimal import Decimal  # noqa: PLC0415
 
-    ftzinfo.dataset().export(tmp_path, format="parquet")
+    ftzinfo.export(tmp_path, format="parquet", dataset=ftzinfo.dataset())
     metrics = pq.read_table(tmp_path / "metrics.parquet")
     assert pa.types.is_decimal(metrics.schema.field("value").type)
     assert metrics.schema.field("period_start").type == pa.date32()

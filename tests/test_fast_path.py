@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import ftzinfo
 from ftzinfo._io.fast import FAST, Unfit
-from ftzinfo._records.kinds import KINDS, TYPES
 from ftzinfo._io.serialize import converter, is_structure_error
+from ftzinfo._records.kinds import KINDS, TYPES
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=12) | st.sampled_from(["2025", "CNY", "exact", "x"]),

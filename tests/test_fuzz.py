@@ -61,7 +61,7 @@ def test_period_parse_reads_or_refuses(text):
     _reads_or_refuses(Period.parse, text)
 
 
-VALID = (ftzinfo.dataset().to_dict(),)
+VALID = (ftzinfo.to_dict(ftzinfo.dataset()),)
 
 
 def _mutate(data: object, rnd: random.Random, value: object) -> object:

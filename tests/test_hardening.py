@@ -346,7 +346,7 @@ def test_a_large_ranking_is_quick() -> None:
     ds = Dataset(zones=zones, indicators=[Indicator(id="n", name="N", unit_kind="count", measure="flow")],
                  metrics=metrics, sources=[src])  # fmt: skip
     with no_hang():
-        ranking = ds.rank("n", period=2023)
+        ranking = ftzinfo.rank("n", period=2023, dataset=ds)
     assert sum(len(t) for t in ranking) == 3000
 
 
@@ -393,8 +393,8 @@ _CALLS: dict[str, Callable[[Any], object]] = {
     "with_tolerance": lambda a: Quantity.parse("about 5").with_tolerance(a),
     "Dataset.load": Dataset.load,
     "merge": lambda a: ftzinfo.dataset().merge(a),
-    "to_frame": lambda a: ftzinfo.dataset().to_frame(a),
-    "area_rollup": lambda a: ftzinfo.dataset().area_rollup(a),
+    "to_frame": lambda a: ftzinfo.to_frame(a, dataset=ftzinfo.dataset()),
+    "area_rollup": lambda a: ftzinfo.area_rollup(a, dataset=ftzinfo.dataset()),
 }
 
 
@@ -443,7 +443,7 @@ def test_bibtex_fields_stay_fields(nasty: str) -> None:
     url = "https://example.org/a_b&c={d}"
     source = Source(id="s", publisher=nasty, title=nasty, author=nasty, url=url)
     source = attrs.evolve(source, published=dt.date(2024, 3, 5), accessed=dt.date(2026, 12, 1))
-    fields = _fields(ftzinfo.dataset().cite(source, style="bibtex"))
+    fields = _fields(ftzinfo.cite(source, style="bibtex", dataset=ftzinfo.dataset()))
     assert set(fields) == {
         "title", "organization", "url", "howpublished", "langid", "author", "date", "year", "month", "urldate",
     }  # fmt: skip
@@ -482,7 +482,7 @@ def test_a_user_figure_for_a_bundled_period_is_a_conflict_whatever_its_id(metric
     with pytest.raises(ValidationError, match="gives"):
         ftzinfo.dataset().merge(_user(metrics=[mine]))
     merged = ftzinfo.dataset().merge(_user(metrics=[mine]), override=True)
-    assert merged.compare("qianhai", "lingang", period=2020).cell("fdi_utilized", "qianhai") == mine
+    assert ftzinfo.compare("qianhai", "lingang", period=2020, dataset=merged).cell("fdi_utilized", "qianhai") == mine
 
 
 def test_load_checks_ids_against_what_it_extends_and_pickles(tmp_path: Path) -> None:

@@ -34,8 +34,19 @@ def test_a_first_lookup_loads_only_what_a_zone_needs():
     loaded = set(out.stdout.split())
     assert "ftzinfo._store.zones.cn_shanghai" in loaded  # the zone's family, and no other
     assert not {m for m in loaded if m.startswith("ftzinfo._store.zones.")} - {"ftzinfo._store.zones.cn_shanghai"}
-    unneeded = {"json", "importlib.resources", "cattrs", "dateutil", "ftzinfo._store.dataset", "ftzinfo._records.metric",
-                "ftzinfo._records.initiative", "ftzinfo._records.rate", "ftzinfo._records.source", "ftzinfo._records.conversion"}  # fmt: skip
+    unneeded = {
+        "json",
+        "importlib.resources",
+        "cattrs",
+        "dateutil",
+        "ftzinfo._store.dataset",
+        "ftzinfo._records.metric",
+        "ftzinfo._records.initiative",
+        "ftzinfo._records.rate",
+        "ftzinfo._records.source",
+        "ftzinfo._records.conversion",
+        "ftzinfo._display.html",
+    }
     assert not loaded & unneeded
 
 

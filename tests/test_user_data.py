@@ -34,13 +34,13 @@ def test_bad_files_name_the_path_and_the_reason(name):
 
 def test_a_valid_file_loads_and_merges_without_touching_the_bundled_data():
     bundled = ftzinfo.dataset()
-    before = bundled.to_dict()
+    before = ftzinfo.to_dict(bundled)
     user = Dataset.load(FIXTURES / "valid-user-file.json", extends=bundled)
     merged = bundled.merge(user)
     assert merged.zone("My Zone").parent_id == "cn-shanghai-lingang"
     assert merged.metric("my-metric").value.text == "about 120 billion yuan"
     assert "my-zone" in {z.id for z in merged.children("lingang")}
-    assert bundled.to_dict() == before
+    assert ftzinfo.to_dict(bundled) == before
     assert bundled.get_zone("my-zone") is None
 
 

@@ -12,7 +12,9 @@ Example:
 
 from typing import TYPE_CHECKING, Any
 
+from ftzinfo import _wiring
 from ftzinfo._api import (
+    area_rollup,
     children,
     cite,
     comparable,
@@ -36,9 +38,11 @@ from ftzinfo._api import (
     zone,
     zones,
 )
-from ftzinfo._records.zone import Evidence, Milestone, MilestoneKind, Status, Zone, ZoneKind
+from ftzinfo._api_io import dumps, export, from_dict, loads, to_dict, to_frame
+from ftzinfo._records.bounds import DEFAULT_TOLERANCE, Qualifier
 from ftzinfo._records.period import Period, PeriodKind
-from ftzinfo._records.quantity import DEFAULT_TOLERANCE, Qualifier, Quantity, UnitMismatchError
+from ftzinfo._records.quantity import Quantity, UnitMismatchError
+from ftzinfo._records.zone import Evidence, Milestone, MilestoneKind, Status, Zone, ZoneKind
 from ftzinfo._version import DATA_VERSION, __version__
 from ftzinfo.exceptions import (
     ConversionError,
@@ -52,18 +56,17 @@ from ftzinfo.exceptions import (
 if TYPE_CHECKING:
     from ftzinfo._analysis.comparable import Comparability
     from ftzinfo._analysis.compare import Comparison
+    from ftzinfo._analysis.rank import Ranking
+    from ftzinfo._analysis.rollup import AreaRollup
+    from ftzinfo._analysis.series import Series
+    from ftzinfo._io.schema import json_schema
     from ftzinfo._records.conversion import Conversion
-    from ftzinfo._store.dataset import Dataset
     from ftzinfo._records.initiative import Initiative, InitiativeKind
     from ftzinfo._records.interval import Interval, Ordering
     from ftzinfo._records.metric import Indicator, Measure, Metric, UnitKind
-    from ftzinfo._analysis.rank import Ranking
     from ftzinfo._records.rate import Rate, RateKind
-    from ftzinfo._analysis.rollup import AreaRollup
-    from ftzinfo._io.schema import json_schema
-    from ftzinfo._io.serialize import dumps, from_dict, loads, to_dict
-    from ftzinfo._analysis.series import Series
     from ftzinfo._records.source import Source, SourceKind
+    from ftzinfo._store.dataset import Dataset
 
 __all__ = [
     "DATA_VERSION",
@@ -105,12 +108,14 @@ __all__ = [
     "Zone",
     "ZoneKind",
     "__version__",
+    "area_rollup",
     "children",
     "cite",
     "comparable",
     "compare",
     "dataset",
     "dumps",
+    "export",
     "from_dict",
     "get_zone",
     "indicator",
@@ -129,6 +134,7 @@ __all__ = [
     "source",
     "sources",
     "to_dict",
+    "to_frame",
     "use",
     "zone",
     "zones",
@@ -157,12 +163,11 @@ _LAZY = {
     "Source": "ftzinfo._records.source",
     "SourceKind": "ftzinfo._records.source",
     "UnitKind": "ftzinfo._records.metric",
-    "dumps": "ftzinfo._io.serialize",
-    "from_dict": "ftzinfo._io.serialize",
     "json_schema": "ftzinfo._io.schema",
-    "loads": "ftzinfo._io.serialize",
-    "to_dict": "ftzinfo._io.serialize",
 }
+
+
+_wiring.connect()
 
 
 def __getattr__(name: str) -> Any:

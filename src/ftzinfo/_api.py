@@ -7,26 +7,28 @@ from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
+from ftzinfo._records.zone import Status, Zone, ZoneKind
 from ftzinfo._store import bundled as _bundled
 from ftzinfo._store.bundled import bundled
-from ftzinfo._records.zone import Status, Zone, ZoneKind
 
 if TYPE_CHECKING:
     # Imported only for the annotations: importing ftzinfo must stay cheap.
     from ftzinfo._analysis.comparable import Comparability
     from ftzinfo._analysis.compare import Comparison
-    from ftzinfo._store.dataset import Dataset
+    from ftzinfo._analysis.rank import Ranking
+    from ftzinfo._analysis.rollup import AreaRollup
+    from ftzinfo._analysis.series import Series
     from ftzinfo._records.initiative import Initiative, InitiativeKind
     from ftzinfo._records.metric import Indicator, Metric
     from ftzinfo._records.period import Period
-    from ftzinfo._analysis.rank import Ranking
     from ftzinfo._records.rate import Rate
-    from ftzinfo._analysis.series import Series
     from ftzinfo._records.source import Source
+    from ftzinfo._store.dataset import Dataset
 
 ZoneKey = Zone | str
 
 __all__ = [
+    "area_rollup",
     "children",
     "cite",
     "comparable",
@@ -233,16 +235,21 @@ def indicator(indicator: Indicator | str | None = None, *, indicator_id: str | N
     return _current().indicator(indicator)
 
 
-def cite(record: Zone | Initiative | Metric | Rate | Source, style: str = "text") -> str:
+def cite(
+    record: Zone | Initiative | Metric | Rate | Source, style: str = "text", *, dataset: Dataset | None = None
+) -> str:
     """Cite the sources behind a record: ``text``, ``bibtex`` or ``csl-json`` (as Zotero and pandoc read it).
 
-    A republication is cited together with its original.
+    A republication is cited together with its original. ``dataset``: where the
+    record's sources are looked up; the active dataset by default.
 
     Example:
         >>> print(ftzinfo.cite(ftzinfo.dataset().metric("cn-qianhai-financial-city-institutions-2025-12-15")))
         Li Bingcun. China Daily Hong Kong. “Qianhai steps up ‘finance magnet’ dream.” 2025-12-15. https://www.chinadailyasia.com/article/625451
     """
-    return _current().cite(record, style)
+    from ftzinfo._io.cite import cite as run  # noqa: PLC0415 - citation styles load on first use
+
+    return run(_given(dataset), record, style)
 
 
 def rates() -> tuple[Rate, ...]:
@@ -292,20 +299,37 @@ def compare(
     period: Period | str | int | None = None,
     currency: str | None = None,
     as_of: dt.date | None = None,
+    dataset: Dataset | None = None,
 ) -> Comparison:
     """Set zones side by side: one row per indicator, each cell the zone's latest Metric (or None).
 
     ``str()`` of the result is an aligned text table with the qualifiers kept
     (``≈ 30 %``, ``> 250 bn CNY``) and numbered sources; ``.to_records()`` gives a
-    list of dicts and ``.to_frame()`` a DataFrame. See :meth:`Dataset.compare` for
-    ``period``, ``currency`` and ``as_of``.
+    list of dicts and ``.to_frame()`` a DataFrame.
+
+    Args:
+        *zones: Two or more zones (or keys :func:`zone` accepts).
+        indicators: The rows; by default every indicator any of the zones has.
+        period: Show the figures for this period (a Period, ``"2024"``, or a year)
+            rather than the latest: a flow's cell holds exactly that period or
+            stays empty, a stock's the latest level within it.
+        currency: Convert money to this currency (the source's stated equivalent,
+            else the dataset's annual averages for the figure's period); each
+            converted cell says which rate converted it.
+        as_of: Use only what was known on this date (see :meth:`Dataset.as_of`).
+        dataset: The dataset to compare in; the active one by default.
+
+    Without ``period``, each row shows the latest figures and marks the cells
+    whose periods are not like the rest of the row (see :func:`comparable`).
 
     Example:
         >>> table = ftzinfo.compare("qianhai", "lingang", indicators=["new_licensed_financial_institutions"])
         >>> table.to_records()[0]["cn-qianhai-cooperation-zone"]
         '7'
     """
-    return _current().compare(*zones, indicators=indicators, period=period, currency=currency, as_of=as_of)
+    from ftzinfo._analysis.compare import compare as run  # noqa: PLC0415 - analysis loads on first use
+
+    return run(_given(dataset), *zones, indicators=indicators, period=period, currency=currency, as_of=as_of)
 
 
 def rank(
@@ -316,11 +340,32 @@ def rank(
     currency: str | None = None,
     kind: ZoneKind | str | None = None,
     as_of: dt.date | None = None,
+    dataset: Dataset | None = None,
 ) -> Ranking:
-    """Zones ordered by an indicator in tiers, highest first; ties stay ties (see :meth:`Dataset.rank`).
+    """Zones in tiers by their figure for ``indicator``, highest first: different tiers are certainly ordered.
 
-    Only comparable figures are ranked; the result names what it left out and the
-    zones of the pool with no comparable figure.
+    Only figures the sources make comparable are ranked (see :func:`comparable`):
+    for a flow, exactly one period's figures; for a stock, each zone's latest level
+    (within ``period`` if given). The result also says what it left out
+    (``excluded``, with reasons) and which zones of the pool have no comparable
+    figure (``missing``, with where their figures sit instead).
+
+    Args:
+        indicator: The indicator (or its id).
+        zones: The zones to rank; by default every zone with a figure for it,
+            less networks and the parts of zones ranked (an aggregate is never
+            ranked among its members).
+        period: The period to rank (a flow's exact period; a stock's latest level
+            within it); by default, for a flow, the latest calendar year any zone
+            has a figure for.
+        currency: Convert money to this currency first, with the dataset's rates.
+        kind: Rank the zones of this kind (for example ``pilot_ftz``); those with no
+            comparable figure are listed as missing.
+        as_of: Use only what was known on this date (see :meth:`Dataset.as_of`).
+        dataset: The dataset to rank in; the active one by default.
+
+    Raises:
+        UnitMismatchError: The figures are in different units (pass ``currency=`` for money).
 
     Example:
         >>> r = ftzinfo.rank("trade_value", period=2023, kind="pilot_ftz")
@@ -329,7 +374,9 @@ def rank(
         >>> len(r.pool) == sum(len(t) for t in r) + len(r.missing)
         True
     """
-    return _current().rank(indicator, zones=zones, period=period, currency=currency, kind=kind, as_of=as_of)
+    from ftzinfo._analysis.rank import rank as run  # noqa: PLC0415 - analysis loads on first use
+
+    return run(_given(dataset), indicator, zones=zones, period=period, currency=currency, kind=kind, as_of=as_of)
 
 
 def comparable(a: Metric, b: Metric, *, dataset: Dataset | None = None) -> Comparability:
@@ -355,8 +402,7 @@ def comparable(a: Metric, b: Metric, *, dataset: Dataset | None = None) -> Compa
     """
     from ftzinfo._analysis.comparable import comparable as rule  # noqa: PLC0415 - analysis loads on first use
 
-    ds = _current() if dataset is None else dataset
-    return rule(a, b, ds.indicator(a.indicator))
+    return rule(a, b, _given(dataset).indicator(a.indicator))
 
 
 def metric(metric_id: str) -> Metric:
@@ -364,6 +410,38 @@ def metric(metric_id: str) -> Metric:
     return _current().metric(metric_id)
 
 
-def series(zone: ZoneKey, indicator: Indicator | str) -> Series:
-    """A zone's metrics for one indicator in period order, with ``growth()`` and ``plot()``."""
-    return _current().series(zone, indicator)
+def series(zone: ZoneKey, indicator: Indicator | str, *, dataset: Dataset | None = None) -> Series:
+    """A zone's metrics for one indicator in period order, with ``growth()`` and ``plot()``.
+
+    The series keeps its points apart by period kind (:meth:`Series.groups`); growth
+    is computed only between comparable figures. An empty series says where the
+    figures sit instead (:attr:`Series.elsewhere`). ``dataset``: the dataset to
+    read; the active one by default.
+    """
+    from ftzinfo._analysis.series import series as run  # noqa: PLC0415 - analysis loads on first use
+
+    return run(_given(dataset), zone, indicator)
+
+
+def area_rollup(zone: ZoneKey, *, dataset: Dataset | None = None) -> AreaRollup:
+    """The areas of a zone's areas added up, set against the zone's own stated area.
+
+    Example:
+        >>> rollup = ftzinfo.area_rollup("shanghai ftz")
+        >>> rollup.zone.id, len(rollup.counted) > 0
+        ('cn-shanghai-ftz', True)
+    """
+    from ftzinfo._analysis.rollup import area_rollup as run  # noqa: PLC0415 - analysis loads on first use
+
+    return run(_given(dataset), zone)
+
+
+def _given(dataset: Dataset | None) -> Dataset:
+    """The dataset a call names, or the active one."""
+    if dataset is None:
+        return _current()
+    from ftzinfo._store.dataset import Dataset  # noqa: PLC0415 - keeps importing ftzinfo cheap
+
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"dataset must be a Dataset, not {type(dataset).__name__}")
+    return dataset

@@ -9,12 +9,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ftzinfo import _api, _api_io
 from ftzinfo._api import dataset
-from ftzinfo._store.dataset import Dataset
 from ftzinfo._records.initiative import Initiative
 from ftzinfo._records.kinds import KINDS
 from ftzinfo._records.metric import Metric
 from ftzinfo._records.zone import Zone, ZoneKind
+from ftzinfo._store.dataset import Dataset
 from ftzinfo._version import DATA_VERSION, __version__
 from ftzinfo.exceptions import FtzinfoError, UnknownRecordError
 
@@ -113,8 +114,13 @@ def _metrics(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _compare(ds: Dataset, args: argparse.Namespace) -> str:
-    table = ds.compare(
-        *args.keys, indicators=args.indicator or None, period=args.period, currency=args.currency, as_of=args.as_of
+    table = _api.compare(
+        *args.keys,
+        indicators=args.indicator or None,
+        period=args.period,
+        currency=args.currency,
+        as_of=args.as_of,
+        dataset=ds,
     )
     if args.json:
         empty = [
@@ -129,8 +135,14 @@ def _compare(ds: Dataset, args: argparse.Namespace) -> str:
 
 def _rank(ds: Dataset, args: argparse.Namespace) -> str:
     zones = tuple(args.zone) if args.zone else None
-    ranking = ds.rank(
-        args.indicator, zones=zones, period=args.period, currency=args.currency, kind=args.kind, as_of=args.as_of
+    ranking = _api.rank(
+        args.indicator,
+        zones=zones,
+        period=args.period,
+        currency=args.currency,
+        kind=args.kind,
+        as_of=args.as_of,
+        dataset=ds,
     )
     return _json(ranking.to_json_data()) if args.json else str(ranking)
 
@@ -138,7 +150,7 @@ def _rank(ds: Dataset, args: argparse.Namespace) -> str:
 def _series(ds: Dataset, args: argparse.Namespace) -> str:
     if args.as_of is not None:
         ds = ds.as_of(args.as_of)
-    found = ds.series(args.key, args.indicator)
+    found = _api.series(args.key, args.indicator, dataset=ds)
     if args.json:
         return _json(
             {
@@ -162,22 +174,23 @@ def _export(ds: Dataset, args: argparse.Namespace) -> str:
     if args.output is None:
         if args.format != "json":
             raise FtzinfoError(f"--format {args.format} writes a folder of files: give --output DIRECTORY")
-        return json.dumps(ds.to_dict(), ensure_ascii=False, indent=1)
-    written = ds.export(args.output, format=args.format)
+        return _api_io.dumps(ds, indent=1)
+    written = _api_io.export(args.output, format=args.format, dataset=ds)
     return f"wrote {len(ds)} records to {len(written)} file(s) under {args.output}"
 
 
 def _cite(ds: Dataset, args: argparse.Namespace) -> str:
     record: Any
-    for lookup in (ds.zone, ds.initiative, ds.metric, ds.source, ds.rate_by_id):
+    rates = {r.id: r for r in ds.rates()}
+    for lookup in (ds.zone, ds.initiative, ds.metric, ds.source, rates.__getitem__):
         try:
             record = lookup(args.id)
             break
-        except FtzinfoError:
+        except (FtzinfoError, KeyError):
             continue
     else:
         raise UnknownRecordError("record", args.id, [z.name for z in ds.search(args.id, limit=3)])
-    text = ds.cite(record, args.style)
+    text = _api.cite(record, args.style, dataset=ds)
     if args.json:
         cited = [record] if record.__class__.__name__ == "Source" else list(ds.sources_of(record))
         return _json({"record": record.id, "style": args.style, "citation": text, "sources": _records(cited)})
@@ -202,7 +215,7 @@ def _validate(ds: Dataset, args: argparse.Namespace) -> str | tuple[str, int]:
 
 
 def _indicators(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._display.text import table  # noqa: PLC0415
+    from ftzinfo._records.text_table import table  # noqa: PLC0415
 
     found = ds.indicators() if args.key is None else (ds.indicator(args.key),)
     if args.json:

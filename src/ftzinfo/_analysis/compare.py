@@ -9,20 +9,22 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ftzinfo._analysis.comparable import comparable
+from ftzinfo._analysis.select import Elsewhere, as_period, elsewhere, figure_record, pick, shown_value
+from ftzinfo._records import presenters
+from ftzinfo._records.conversion import currency_code
 from ftzinfo._records.metric import Indicator, Metric
-from ftzinfo._records.zone import Zone
+from ftzinfo._records.names import normalise
 from ftzinfo._records.period import Period
 from ftzinfo._records.quantity import Quantity
-from ftzinfo._display.text import Notes, marks, render_notes, table, zone_label
-from ftzinfo._analysis.select import Elsewhere, elsewhere, figure_record, pick, shown_value
 from ftzinfo._records.source import Source
-from ftzinfo._records.names import normalise
+from ftzinfo._records.text_table import Notes, marks, render_notes, table, zone_label
+from ftzinfo._records.zone import Zone
 from ftzinfo.exceptions import ConversionError, UnknownRecordError, UnknownZoneError
 
 if TYPE_CHECKING:
     from ftzinfo._store.dataset import Dataset
 
-__all__ = ["Comparison", "build_comparison"]
+__all__ = ["Comparison", "build_comparison", "compare"]
 
 _EMPTY = "—"
 
@@ -137,14 +139,10 @@ class Comparison:
 
         Needs the ``plot`` extra (matplotlib); returns the Figure.
         """
-        from ftzinfo._display.plot import plot_comparison  # noqa: PLC0415 - matplotlib only when asked for
-
-        return plot_comparison(self, indicator)
+        return presenters.plot(self, indicator)
 
     def _repr_html_(self) -> str:
-        from ftzinfo._display.html import comparison_html  # noqa: PLC0415 - notebook display only
-
-        return comparison_html(self)
+        return presenters.html(self)
 
     def _cell_text(
         self,
@@ -214,6 +212,7 @@ def build_comparison(
     else:
         rows = tuple(ds.indicator(i) for i in indicators)
     notes = Notes()
+    rates = {r.id: r for r in ds.rates()}
     cells, values, cited, unlike, places, unconverted = [], [], [], [], [], []
     for indicator in rows:
         metrics = [pick(ds, zone, indicator, period) for zone in zones]
@@ -224,7 +223,7 @@ def build_comparison(
         for m, q in zip(metrics, shown, strict=True):
             sources: list[Source] = [] if m is None else list(ds.sources_of(m))
             if q is not None and q.conversion is not None:
-                sources += [s for r in q.conversion.rate_ids for s in ds.sources_of(ds.rate_by_id(r))]
+                sources += [s for r in q.conversion.rate_ids for s in ds.sources_of(rates[r])]
             numbers.append(notes.numbers(sources))
         cells.append(tuple(metrics))
         values.append(tuple(shown))
@@ -278,3 +277,18 @@ def _unlike(metrics: Sequence[Metric | None], indicator: Indicator) -> tuple[str
                         break
         out.append(reason)
     return tuple(out)
+
+
+def compare(
+    ds: Dataset,
+    *zones: Zone | str,
+    indicators: Sequence[Indicator | str] | None = None,
+    period: Period | str | int | None = None,
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> Comparison:
+    """Set zones of ``ds`` side by side (see :func:`ftzinfo.compare`)."""
+    code = None if currency is None else currency_code(currency)
+    asked = as_period(period)
+    view = ds if as_of is None else ds.as_of(as_of)
+    return build_comparison(view, [view.zone(z) for z in zones], indicators, period=asked, currency=code, as_of=as_of)

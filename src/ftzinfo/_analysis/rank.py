@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -9,21 +10,24 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ftzinfo._analysis.comparable import answers, period_shape
+from ftzinfo._analysis.select import Elsewhere, as_period, elsewhere, figure_record, shown_value
+from ftzinfo._records import presenters
+from ftzinfo._records.conversion import currency_code
+from ftzinfo._records.enums import to_enum
 from ftzinfo._records.metric import Indicator, Measure, Metric
-from ftzinfo._records.zone import Zone, ZoneKind
 from ftzinfo._records.period import Period
 from ftzinfo._records.quantity import UnitMismatchError
-from ftzinfo._analysis.select import Elsewhere, elsewhere, figure_record, shown_value
+from ftzinfo._records.zone import Zone, ZoneKind
 from ftzinfo.exceptions import ConversionError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ftzinfo._store.dataset import Dataset
     from ftzinfo._records.interval import Interval
     from ftzinfo._records.quantity import Quantity
+    from ftzinfo._store.dataset import Dataset
 
-__all__ = ["Excluded", "Missing", "Ranking", "rank", "tiers"]
+__all__ = ["Excluded", "Missing", "Ranking", "build_ranking", "rank", "tiers"]
 
 Entry = tuple[Zone, Metric]
 
@@ -116,9 +120,7 @@ class Ranking(list[tuple[Entry, ...]]):
         return self.values.get(metric.id, metric.value)
 
     def _repr_html_(self) -> str:
-        from ftzinfo._display.html import ranking_html  # noqa: PLC0415 - notebook display only
-
-        return ranking_html(self)
+        return presenters.html(self)
 
     def summary(self) -> str:
         """One sentence on what the ranking covers and what it lacks."""
@@ -264,7 +266,7 @@ def _pool(ds: Dataset, indicator: Indicator, zones: Iterable[Zone] | None, kind:
     return sorted({ds.zone(m.zone_id) for m in ds.metrics(indicator=indicator)}, key=lambda z: z.id)
 
 
-def rank(
+def build_ranking(
     ds: Dataset,
     indicator: Indicator,
     zones: Iterable[Zone] | None = None,
@@ -349,3 +351,22 @@ def _peers(ds: Dataset, pool: list[Zone]) -> tuple[list[Zone], list[tuple[Zone, 
             continue
         kept.append(z)
     return kept, left
+
+
+def rank(
+    ds: Dataset,
+    indicator: Indicator | str,
+    *,
+    zones: Iterable[Zone | str] | None = None,
+    period: Period | str | int | None = None,
+    currency: str | None = None,
+    kind: ZoneKind | str | None = None,
+    as_of: dt.date | None = None,
+) -> Ranking:
+    """Zones of ``ds`` in tiers by their figure for ``indicator`` (see :func:`ftzinfo.rank`)."""
+    code = None if currency is None else currency_code(currency)
+    asked = as_period(period)
+    pool_kind = None if kind is None else to_enum(ZoneKind, "kind", kind)
+    view = ds if as_of is None else ds.as_of(as_of)
+    chosen = None if zones is None else [view.zone(z) for z in zones]
+    return build_ranking(view, view.indicator(indicator), chosen, period=asked, currency=code, kind=pool_kind)

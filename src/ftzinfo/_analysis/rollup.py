@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ftzinfo._records.interval import Ordering
-from ftzinfo._records.zone import Zone
 from ftzinfo._records.quantity import Quantity
+from ftzinfo._records.zone import Zone
 
 if TYPE_CHECKING:
     from ftzinfo._store.dataset import Dataset
@@ -45,8 +45,9 @@ class AreaRollup:
         return self.ordering is not Ordering.GREATER
 
 
-def area_rollup(ds: Dataset, zone: Zone) -> AreaRollup:
-    """See :meth:`Dataset.area_rollup`."""
+def area_rollup(ds: Dataset, zone: Zone | str) -> AreaRollup:
+    """The areas of a zone's areas added up, against its own stated area (see :func:`ftzinfo.area_rollup`)."""
+    zone = ds.zone(zone)
     children = ds.children(zone)
     counted = tuple(c for c in children if c.area_km2 is not None)
     missing = tuple(c for c in children if c.area_km2 is None)

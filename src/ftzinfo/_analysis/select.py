@@ -12,10 +12,10 @@ from ftzinfo._records.period import Period
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ftzinfo._store.dataset import Dataset
     from ftzinfo._records.metric import Indicator, Metric
-    from ftzinfo._records.zone import Zone
     from ftzinfo._records.quantity import Quantity
+    from ftzinfo._records.zone import Zone
+    from ftzinfo._store.dataset import Dataset
 
 __all__ = ["Elsewhere", "as_period", "elsewhere", "figure_record", "pick", "shown_value"]
 

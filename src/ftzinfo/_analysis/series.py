@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ftzinfo._analysis.comparable import comparable, period_shape, shape_label
+from ftzinfo._analysis.select import Elsewhere, as_period, elsewhere, figure_record
+from ftzinfo._records import presenters
 from ftzinfo._records.metric import Indicator, Measure, Metric
-from ftzinfo._records.zone import Zone
 from ftzinfo._records.period import Period
 from ftzinfo._records.quantity import Quantity
-from ftzinfo._analysis.select import Elsewhere, as_period, figure_record
+from ftzinfo._records.zone import Zone
 from ftzinfo.exceptions import IncomparableError, UnknownRecordError
 
-__all__ = ["Series"]
+if TYPE_CHECKING:
+    from ftzinfo._store.dataset import Dataset
+
+__all__ = ["Series", "series"]
 
 
 @attrs.frozen(kw_only=True)
@@ -114,9 +118,7 @@ class Series:
 
     def plot(self) -> Any:
         """One line per period kind, each point drawn over the span it covers (needs the ``plot`` extra)."""
-        from ftzinfo._display.plot import plot_series  # noqa: PLC0415 - matplotlib only when asked for
-
-        return plot_series(self)
+        return presenters.plot(self)
 
     def __str__(self) -> str:
         lines = [f"{self.indicator.name}: {self.zone.name}"]
@@ -130,3 +132,10 @@ class Series:
             if self.elsewhere:
                 lines.append(f"  figures sit on {', '.join(map(str, self.elsewhere))}")
         return "\n".join(lines)
+
+
+def series(ds: Dataset, zone: Zone | str, indicator: Indicator | str) -> Series:
+    """A zone's metrics in ``ds`` for one indicator, in period order (see :func:`ftzinfo.series`)."""
+    z, ind = ds.zone(zone), ds.indicator(indicator)
+    dated = tuple(m for m in ds.metrics(z, indicator=ind) if m.period is not None)
+    return Series(zone=z, indicator=ind, metrics=dated, elsewhere=() if dated else elsewhere(ds, z, ind))

@@ -6,20 +6,21 @@ stays text. Sources become links to their pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
-if TYPE_CHECKING:
-    from ftzinfo._analysis.compare import Comparison
-    from ftzinfo._store.dataset import Dataset
-    from ftzinfo._records.initiative import Initiative
-    from ftzinfo._records.metric import Metric
-    from ftzinfo._records.zone import Evidence, Zone
-    from ftzinfo._analysis.rank import Ranking
-    from ftzinfo._records.source import Source
+from ftzinfo._analysis.compare import Comparison
+from ftzinfo._analysis.rank import Ranking
+from ftzinfo._records.initiative import Initiative
+from ftzinfo._records.kinds import KINDS
+from ftzinfo._records.metric import Metric
+from ftzinfo._records.source import Source
+from ftzinfo._records.text_table import zone_label
+from ftzinfo._records.zone import Evidence, Zone
+from ftzinfo._store.dataset import Dataset
 
-__all__ = ["comparison_html", "dataset_html", "initiative_html", "metric_html", "ranking_html", "zone_html"]
+__all__ = ["comparison_html", "dataset_html", "initiative_html", "metric_html", "ranking_html", "to_html", "zone_html"]
 
 _STYLE: Final = (
     "<style>.ftz{border-collapse:collapse;font-size:0.9em}"
@@ -33,12 +34,8 @@ def _e(value: object) -> str:
     return escape("" if value is None else str(value))
 
 
-def _sources_of(evidence: Iterable[Evidence]) -> list[Source | str]:
-    """The sources behind a record, from the active dataset where it knows them."""
-    from ftzinfo._api import _current  # noqa: PLC0415 - display is never on an import path
-
-    ds = _current()
-    known = {s.id: s for s in ds.sources()}
+def _sources_of(evidence: Iterable[Evidence], known: Mapping[str, Source]) -> list[Source | str]:
+    """The sources behind a record, where ``known`` has them (else their ids)."""
     return [known.get(ev.source_id, ev.source_id) for ev in evidence]
 
 
@@ -63,7 +60,7 @@ def _table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]]) 
     return f'{_STYLE}<table class="ftz"><caption>{_e(caption)}</caption><tr>{head}</tr>{body}</table>'
 
 
-def zone_html(z: Zone) -> str:
+def zone_html(z: Zone, known: Mapping[str, Source]) -> str:
     """A zone as a two-column table of its facts and sources."""
     facts = [
         ("id", _e(z.id)),
@@ -75,12 +72,12 @@ def zone_html(z: Zone) -> str:
         ("area", f'<span class="q">{_e(z.area_km2)}</span>'),
         ("status", _e(z.status.value)),
         ("sectors", _e("; ".join(z.sectors))),
-        ("sources", f'<span class="src">{_links(_sources_of(z.evidence))}</span>'),
+        ("sources", f'<span class="src">{_links(_sources_of(z.evidence, known))}</span>'),
     ]
     return _table(z.name, ["", ""], [(_e(k), v) for k, v in facts if v])
 
 
-def initiative_html(i: Initiative) -> str:
+def initiative_html(i: Initiative, known: Mapping[str, Source]) -> str:
     """An initiative as a two-column table."""
     facts = [
         ("id", _e(i.id)),
@@ -90,12 +87,12 @@ def initiative_html(i: Initiative) -> str:
         ("issuer", _e(i.issuer)),
         ("count", _e(i.count)),
         ("zones", _e(", ".join(i.zone_ids))),
-        ("sources", f'<span class="src">{_links(_sources_of(i.evidence))}</span>'),
+        ("sources", f'<span class="src">{_links(_sources_of(i.evidence, known))}</span>'),
     ]
     return _table(i.title, ["", ""], [(_e(k), v) for k, v in facts if v])
 
 
-def metric_html(m: Metric) -> str:
+def metric_html(m: Metric, known: Mapping[str, Source]) -> str:
     """A metric as one row: zone, indicator, figure (with its qualifier), period, wording, sources."""
     row = (
         _e(m.zone_id),
@@ -103,15 +100,13 @@ def metric_html(m: Metric) -> str:
         f'<span class="q">{_e(m.value)}</span>',
         _e(m.period),
         _e(m.value.text),
-        f'<span class="src">{_links(_sources_of(m.evidence))}</span>',
+        f'<span class="src">{_links(_sources_of(m.evidence, known))}</span>',
     )
     return _table(m.id, ["zone", "indicator", "figure", "period", "as the source says", "sources"], [row])
 
 
 def comparison_html(c: Comparison) -> str:
     """A comparison as the table its text form shows, with linked sources and unlike cells marked."""
-    from ftzinfo._display.text import zone_label  # noqa: PLC0415
-
     rows = []
     for r, (indicator, metrics, values) in enumerate(zip(c.indicators, c.cells, c.values, strict=True)):
         cells = []
@@ -125,7 +120,9 @@ def comparison_html(c: Comparison) -> str:
             note = f' <small title="{_e(q.conversion)}">converted</small>' if q.conversion is not None else ""
             unlike = c.unlike[r][col] if c.unlike else None
             mark = f' <small title="{_e(unlike)}">≠ not like for like</small>' if unlike else ""
-            sources = f'<br><span class="src">{_links(_sources_of(metric.evidence))}</span>'
+            sources = (
+                f'<br><span class="src">{_links(_sources_of(metric.evidence, {s.id: s for s in c.sources}))}</span>'
+            )
             cells.append(f'<span class="q">{_e(q)}</span>{period}{note}{mark}{sources}')
         rows.append([_e(indicator.name), *cells])
     caption = "Comparison" + (f" in {c.currency}" if c.currency else "") + (f" as of {c.as_of}" if c.as_of else "")
@@ -152,7 +149,24 @@ def ranking_html(r: Ranking) -> str:
 
 def dataset_html(ds: Dataset) -> str:
     """A dataset's summary: how many records of each kind."""
-    from ftzinfo._records.kinds import KINDS  # noqa: PLC0415
-
     rows: list[Any] = [[_e(kind), str(len(ds.records(kind)))] for kind in KINDS]
     return _table("ftzinfo dataset", ["records", "count"], rows)
+
+
+def to_html(obj: object, ds: Dataset | None) -> str:
+    """``obj`` (a record, a comparison, a ranking or a dataset) as HTML; its sources are looked up in ``ds``."""
+    if isinstance(obj, Dataset):
+        return dataset_html(obj)
+    if isinstance(obj, Comparison):
+        return comparison_html(obj)
+    if isinstance(obj, Ranking):
+        return ranking_html(obj)
+    known = {} if ds is None else {s.id: s for s in ds.sources()}
+    if isinstance(obj, Zone):
+        return zone_html(obj, known)
+    if isinstance(obj, Initiative):
+        return initiative_html(obj, known)
+    if isinstance(obj, Metric):
+        return metric_html(obj, known)
+    msg = f"no HTML for {type(obj).__name__}"
+    raise TypeError(msg)

@@ -16,16 +16,18 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
+from ftzinfo._analysis.comparable import period_shape, shape_label
+from ftzinfo._analysis.compare import Comparison
+from ftzinfo._analysis.series import Series
 from ftzinfo._io.optional import require
+from ftzinfo._records.metric import Measure
 from ftzinfo._records.units import unit_label
 
 if TYPE_CHECKING:
-    from ftzinfo._analysis.compare import Comparison
     from ftzinfo._records.metric import Indicator
     from ftzinfo._records.quantity import Quantity
-    from ftzinfo._analysis.series import Series
 
-__all__ = ["plot_comparison", "plot_series"]
+__all__ = ["plot_comparison", "plot_series", "to_plot"]
 
 _SCALES: Final = ((Decimal("1E12"), "tn"), (Decimal("1E9"), "bn"), (Decimal("1E6"), "mn"), (Decimal("1E3"), "k"))
 _TITLE_WIDTH: Final = 60
@@ -128,9 +130,6 @@ def plot_comparison(comparison: Comparison, indicator: Indicator | str | None) -
     Figures whose periods are not like for like (a year and a half-year) are never
     set side by side on one axis: each kind of period gets a panel of its own.
     """
-    from ftzinfo._analysis.comparable import period_shape, shape_label  # noqa: PLC0415 - the rule, for the panels
-    from ftzinfo._records.metric import Measure  # noqa: PLC0415
-
     if not comparison.indicators:
         raise ValueError("the comparison has no rows to plot")
     row = 0 if indicator is None else comparison._position(indicator, comparison.zones[0])[0]  # noqa: SLF001
@@ -191,3 +190,13 @@ def plot_series(series: Series) -> Any:
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     _title(fig, f"{series.indicator.name}: {series.zone.name}")
     return fig
+
+
+def to_plot(obj: object, *args: Any) -> Any:
+    """A chart of a comparison (``args``: the indicator of the row to draw) or of a series."""
+    if isinstance(obj, Comparison):
+        return plot_comparison(obj, *args)
+    if isinstance(obj, Series):
+        return plot_series(obj)
+    msg = f"no chart for {type(obj).__name__}"
+    raise TypeError(msg)

@@ -9,20 +9,20 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ftzinfo._records.initiative import Initiative
 from ftzinfo._records.metric import Metric
-from ftzinfo._records.zone import Zone
 from ftzinfo._records.rate import Rate
 from ftzinfo._records.source import Source
+from ftzinfo._records.zone import Zone
 from ftzinfo.exceptions import ValidationError
 
 if TYPE_CHECKING:
-    from ftzinfo._store.dataset import Dataset
+    from ftzinfo._io.protocols import Records
 
 __all__ = ["cite"]
 
 Citable = Zone | Initiative | Metric | Rate | Source
 
 
-def cite(ds: Dataset, record: Citable, style: str = "text") -> str:
+def cite(ds: Records, record: Citable, style: str = "text") -> str:
     """See :func:`ftzinfo.cite`."""
     if not hasattr(record, "evidence") and not isinstance(record, Source):
         raise TypeError(f"cite takes a zone, initiative, metric, rate or source, not {type(record).__name__}")

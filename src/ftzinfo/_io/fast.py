@@ -19,9 +19,10 @@ from typing import Any, Final
 
 import attrs
 
-from ftzinfo._records.zone import Evidence, Milestone
+from ftzinfo._records.bounds import Qualifier, bounds
 from ftzinfo._records.period import Period
-from ftzinfo._records.quantity import Qualifier, Quantity, bounds
+from ftzinfo._records.quantity import Quantity
+from ftzinfo._records.zone import Evidence, Milestone
 
 __all__ = ["FAST", "Unfit"]
 

@@ -1,38 +1,42 @@
-"""Reading and writing dataset files: the documented JSON layout, checked strictly."""
+"""Reading and writing dataset files: the documented JSON layout, checked strictly.
+
+This module reads and writes the layout's record lists; the store builds a Dataset from them.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import gc
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
-from ftzinfo._store.dataset import FORMAT, Dataset
 from ftzinfo._io.fast import FAST, Unfit
+from ftzinfo._io.serialize import check_depth, converter, errors_of, is_structure_error
 from ftzinfo._records.kinds import KINDS, TYPES
-from ftzinfo._io.serialize import check_depth, converter, errors_of, is_structure_error, parse_json
 from ftzinfo.exceptions import MAX_ERRORS, ValidationError, join_path
 
-__all__ = ["MAX_FILE_SIZE", "dataset_from_dict", "dump_dataset", "load_dataset", "read_limited", "structure_records"]
+__all__ = [
+    "FORMAT",
+    "MAX_FILE_SIZE",
+    "file_name",
+    "layout",
+    "no_gc",
+    "read_limited",
+    "structure_records",
+    "write_json",
+]
+
+#: Version of the dataset file layout that :meth:`Dataset.dump` writes.
+FORMAT: Final = "1"
 
 #: Largest dataset file :meth:`Dataset.load` reads, in bytes.
 MAX_FILE_SIZE: Final = 100 * 1024 * 1024
 
 
-def dataset_from_dict(data: Any, *, where: str = "", extends: Dataset | None = None) -> Dataset:
-    """Build a Dataset from the file layout; every problem is reported with its path."""
-    with _no_gc():
-        lists = structure_records(data, where=where)
-        try:
-            return Dataset(**lists, extends=extends)
-        except ValidationError as exc:
-            raise exc.prefixed(where) from None
-
-
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     """Pause the cycle collector while building many records.
 
     The records hold no reference cycles, and the collector's repeated passes over a
@@ -97,18 +101,9 @@ def _structure_list(items: list[Any], cls: type, path: str, problems: list[tuple
     return out
 
 
-def load_dataset(
-    source: str | Path | IO[str] | IO[bytes], *, extends: Dataset | None = None, max_size: int = MAX_FILE_SIZE
-) -> Dataset:
-    """Read a dataset file (a path or an open file), refusing files larger than ``max_size``."""
-    name = str(source) if isinstance(source, (str, Path)) else str(getattr(source, "name", "<file>"))
-    raw = read_limited(source, max_size, name)
-    with _no_gc():  # one pause for parsing and building: no collection runs in between
-        data = parse_json(raw, where=name)
-        try:
-            return dataset_from_dict(data, extends=extends)
-        except ValidationError as exc:
-            raise ValidationError([(f"{name}: {p}" if p else name, r) for p, r in exc.errors]) from None
+def file_name(source: str | Path | IO[str] | IO[bytes]) -> str:
+    """How errors name a file: its path, or an open file's name."""
+    return str(source) if isinstance(source, (str, Path)) else str(getattr(source, "name", "<file>"))
 
 
 def read_limited(source: str | Path | IO[str] | IO[bytes], max_size: int, name: str) -> bytes:
@@ -149,9 +144,18 @@ def _read_at_most(source: str | Path | IO[str] | IO[bytes], limit: int, name: st
     return source.read(limit)
 
 
-def dump_dataset(ds: Dataset, target: str | Path | IO[str], *, indent: int | None = 1) -> None:
-    """Write ``ds`` as JSON to a path or an open text file."""
-    text = json.dumps(ds.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+def layout(records: Mapping[str, Iterable[Any]]) -> dict[str, Any]:
+    """Records of each kind in the documented file layout, as plain data."""
+    c = converter()
+    out: dict[str, Any] = {"format": FORMAT}
+    for kind in KINDS:
+        out[kind] = [c.unstructure(r) for r in records[kind]]
+    return out
+
+
+def write_json(data: Any, target: str | Path | IO[str], *, indent: int | None = 1) -> None:
+    """Write plain data as JSON (UTF-8 characters kept) to a path or an open text file."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
     if isinstance(target, (str, Path)):
         Path(target).write_text(text, encoding="utf-8")
     else:

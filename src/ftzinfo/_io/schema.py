@@ -11,7 +11,7 @@ from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 
-from ftzinfo._store.dataset import FORMAT
+from ftzinfo._io.files import FORMAT
 from ftzinfo._records.kinds import KINDS, TYPES
 from ftzinfo._records.period import Period
 

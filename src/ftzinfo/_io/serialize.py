@@ -29,11 +29,10 @@ if TYPE_CHECKING:
 __all__ = [
     "check_depth",
     "converter",
-    "dumps",
     "errors_of",
     "from_dict",
     "is_structure_error",
-    "loads",
+    "json_text",
     "parse_json",
     "structure",
     "to_dict",
@@ -57,30 +56,22 @@ def converter() -> cattrs.Converter:
 
 
 def to_dict(obj: Any) -> Any:
-    """Turn a record (or a Dataset, a Quantity, a Period, a tuple of them) into plain data.
+    """Turn a record (or a Quantity, a Period, a tuple of them) into plain data.
 
     Example:
         >>> from ftzinfo import Quantity
         >>> to_dict(Quantity.parse("nearly 30 percent"))["value"]
         '30'
     """
-    from ftzinfo._store.dataset import Dataset  # noqa: PLC0415 - avoids an import cycle
-
-    if isinstance(obj, Dataset):
-        return obj.to_dict()
     return converter().unstructure(obj)
 
 
 def from_dict(cls: type[T], data: Any) -> T:
-    """Build a ``cls`` from plain data, checking every field.
+    """Build a record class ``cls`` from plain data, checking every field.
 
     Raises:
         ValidationError: The data does not fit; the message names each bad field's path.
     """
-    from ftzinfo._store.dataset import Dataset  # noqa: PLC0415 - avoids an import cycle
-
-    if cls is Dataset:
-        return Dataset.from_dict(data)  # type: ignore[return-value]
     return structure(data, cls)
 
 
@@ -101,20 +92,9 @@ def is_structure_error(exc: BaseException) -> bool:
     return isinstance(exc, (BaseValidationError, ValueError, TypeError, KeyError, ArithmeticError))
 
 
-def dumps(obj: Any, *, indent: int | None = None) -> str:
-    """Serialise a record or a Dataset as JSON text (UTF-8 characters kept as they are)."""
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
-
-
-def loads(cls: type[T], text: str | bytes) -> T:
-    """Read a ``cls`` from JSON text.
-
-    Numbers are read as Decimal, never float; NaN, Infinity and duplicate keys are errors.
-
-    Raises:
-        ValidationError: The text is not valid JSON or does not fit ``cls``.
-    """
-    return from_dict(cls, parse_json(text))
+def json_text(data: Any, *, indent: int | None = None) -> str:
+    """Plain data as JSON text (UTF-8 characters kept as they are)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 #: Deepest nesting a dataset file may have (the format itself needs about six levels).

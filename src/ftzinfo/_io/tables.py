@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from ftzinfo._records.initiative import Initiative
-from ftzinfo._records.metric import Indicator, Metric
-from ftzinfo._records.zone import Milestone, Zone
+from ftzinfo._io.files import layout, write_json
 from ftzinfo._io.optional import require
+from ftzinfo._records.initiative import Initiative
+from ftzinfo._records.kinds import KINDS
+from ftzinfo._records.metric import Indicator, Metric
 from ftzinfo._records.period import Period
 from ftzinfo._records.quantity import Quantity
 from ftzinfo._records.rate import Rate
 from ftzinfo._records.source import Source
+from ftzinfo._records.zone import Milestone, Zone
 from ftzinfo.exceptions import ValidationError
 
 if TYPE_CHECKING:
-    from ftzinfo._store.dataset import Dataset
+    from ftzinfo._io.protocols import Records
 
 __all__ = ["TABLES", "export", "frame", "rows"]
 
@@ -127,7 +128,7 @@ TABLES: Final[dict[str, Callable[[Any], Row]]] = {
 }
 
 
-def rows(ds: Dataset, table: str) -> list[Row]:
+def rows(ds: Records, table: str) -> list[Row]:
     """The rows of one table.
 
     The tables are ``zones``, ``initiatives``, ``indicators``, ``metrics``, ``rates``,
@@ -140,7 +141,7 @@ def rows(ds: Dataset, table: str) -> list[Row]:
     return [TABLES[table](r) for r in ds.records(table)]
 
 
-def _evidence(ds: Dataset) -> Iterator[Row]:
+def _evidence(ds: Records) -> Iterator[Row]:
     for kind in ("zones", "initiatives", "metrics", "rates"):
         for record in ds.records(kind):
             for n, ev in enumerate(record.evidence):
@@ -148,7 +149,7 @@ def _evidence(ds: Dataset) -> Iterator[Row]:
                        "quote": ev.quote}  # fmt: skip
 
 
-def frame(ds: Dataset, table: str) -> Any:
+def frame(ds: Records, table: str) -> Any:
     """One table as a pandas DataFrame: figures as floats, dates as datetimes (needs ``ftzinfo[pandas]``)."""
     pd = require("pandas", "pandas")
     table_rows = rows(ds, table)
@@ -162,14 +163,14 @@ def frame(ds: Dataset, table: str) -> Any:
     return df
 
 
-def export(ds: Dataset, target: str | Path, fmt: str = "csv") -> list[Path]:
+def export(ds: Records, target: str | Path, fmt: str = "csv") -> list[Path]:
     """Write every table: one JSON file, or a folder of one CSV or Parquet file per table.
 
     Returns the paths written.
     """
     target = Path(target)
     if fmt == "json":
-        target.write_text(json.dumps(ds.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_json(layout({kind: ds.records(kind) for kind in KINDS}), target)
         return [target]
     if fmt not in {"csv", "parquet"}:
         raise ValidationError([("format", f"no export format {fmt!r}: use csv, json or parquet")])

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from ftzinfo._records.bounds import Qualifier, check_decimal, check_unit
 from ftzinfo._records.exact import exact
 from ftzinfo._records.period import Period
-from ftzinfo._records.quantity import Qualifier, Quantity, check_decimal, check_unit
+from ftzinfo._records.quantity import Quantity
 from ftzinfo._records.units import is_currency
 from ftzinfo.exceptions import ConversionError, UnknownRecordError
 

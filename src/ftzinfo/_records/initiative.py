@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import attrs
 
+from ftzinfo._records import presenters
 from ftzinfo._records.enums import TextEnum, to_enum
-from ftzinfo._records.zone import Evidence, Milestone, Status, as_status
 from ftzinfo._records.period import Period
 from ftzinfo._records.quantity import Quantity
 from ftzinfo._records.reprs import record_repr
 from ftzinfo._records.validate import ID_CHECK, OPTIONAL_ID, OPTIONAL_TEXT, as_tuple, instance_of, text, tuple_of
+from ftzinfo._records.zone import Evidence, Milestone, Status, as_status
 
 __all__ = ["Initiative", "InitiativeKind"]
 
@@ -74,6 +75,4 @@ class Initiative:
     )
 
     def _repr_html_(self) -> str:
-        from ftzinfo._display.html import initiative_html  # noqa: PLC0415 - notebook display only
-
-        return initiative_html(self)
+        return presenters.html(self)

@@ -7,9 +7,9 @@ from typing import Final
 
 from ftzinfo._records.initiative import Initiative
 from ftzinfo._records.metric import Indicator, Metric
-from ftzinfo._records.zone import Zone
 from ftzinfo._records.rate import Rate
 from ftzinfo._records.source import Source
+from ftzinfo._records.zone import Zone
 
 __all__ = ["KINDS", "TYPES"]
 

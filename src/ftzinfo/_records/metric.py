@@ -6,12 +6,13 @@ from typing import Any
 
 import attrs
 
+from ftzinfo._records import presenters
 from ftzinfo._records.enums import TextEnum, to_enum
-from ftzinfo._records.zone import Evidence
 from ftzinfo._records.period import Period
 from ftzinfo._records.quantity import Quantity
 from ftzinfo._records.reprs import record_repr
 from ftzinfo._records.validate import ID_CHECK, OPTIONAL_TEXT, as_tuple, fail, instance_of, text, tuple_of
+from ftzinfo._records.zone import Evidence
 
 __all__ = ["Indicator", "Measure", "Metric", "UnitKind"]
 
@@ -98,6 +99,4 @@ class Metric:
     )
 
     def _repr_html_(self) -> str:
-        from ftzinfo._display.html import metric_html  # noqa: PLC0415 - notebook display only
-
-        return metric_html(self)
+        return presenters.html(self)

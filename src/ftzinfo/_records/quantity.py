@@ -8,19 +8,24 @@ intervals and answer ``UNDECIDED`` when the intervals overlap.
 
 from __future__ import annotations
 
-import functools
 import importlib
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ftzinfo._records.enums import TextEnum, to_enum
-from ftzinfo._records.exact import CONTEXT, exact
+from ftzinfo._records.bounds import (
+    Qualifier,
+    cached_bounds,
+    check_decimal,
+    check_qualifier,
+    check_unit,
+    check_wording,
+)
+from ftzinfo._records.exact import exact
 from ftzinfo._records.period import Period
-from ftzinfo._records.units import CURRENCIES, PLAIN_UNITS, is_currency, is_unit
-from ftzinfo._records.validate import has_control
+from ftzinfo._records.units import is_currency
 from ftzinfo.exceptions import FtzinfoError, ValidationError
 
 if TYPE_CHECKING:
@@ -46,135 +51,27 @@ else:
 
     _conversion = _Deferred("ftzinfo._records.conversion")
 
-__all__ = [
-    "DEFAULT_TOLERANCE",
-    "Qualifier",
-    "Quantity",
-    "UnitMismatchError",
-    "bounds",
-    "check_decimal",
-    "check_unit",
-    "from_interval",
-]
-
-#: Relative half-width of the interval that "about" and "nearly" imply: "about 20"
-#: is [18, 22] and "nearly 30" is [27, 30).
-DEFAULT_TOLERANCE: Final = Decimal("0.1")
-
-_MAX_WORDING: Final = 400  # a figure's wording is part of a quote
-
-#: Figures are kept between 1E-20 and 1E21 in magnitude (a world's GDP is about 1E14 USD).
-MAX_EXPONENT: Final = 20
-
-
-class Qualifier(TextEnum):
-    """How a source qualifies a figure ("about", "more than" ...)."""
-
-    EXACT = "exact"
-    APPROXIMATELY = "approximately"
-    NEARLY = "nearly"
-    MORE_THAN = "more_than"
-    AT_LEAST = "at_least"
-    LESS_THAN = "less_than"
-    AT_MOST = "at_most"
-    BETWEEN = "between"
+__all__ = ["Quantity", "UnitMismatchError", "from_interval"]
 
 
 class UnitMismatchError(FtzinfoError, TypeError):
     """Two Quantities of different units were compared or combined."""
 
 
-def _qualifier(value: object) -> Qualifier:
-    return to_enum(Qualifier, "qualifier", value)
-
-
-def check_decimal(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None:
-        return
-    if not isinstance(value, Decimal):
-        raise ValidationError([(attribute.name, f"expected a Decimal, got {type(value).__name__}")])
-    if not value.is_finite():
-        raise ValidationError([(attribute.name, f"{value} is not a finite number")])
-    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
-        raise ValidationError([(attribute.name, f"{value} is out of range (|x| < 1E{MAX_EXPONENT + 1})")])
-
-
-def check_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not is_unit(value):
-        raise ValidationError([(attribute.name, f"{value!r} is not a unit")])
-
-
-check_unit.json_schema = {"enum": sorted(PLAIN_UNITS | CURRENCIES)}  # type: ignore[attr-defined]
-
-
-def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (not isinstance(value, str) or not value.strip() or len(value) > _MAX_WORDING):
-        raise ValidationError([(attribute.name, f"must be a non-empty string of at most {_MAX_WORDING} characters")])
-    if value is not None and has_control(value):
-        raise ValidationError([(attribute.name, "contains a control character")])
-
-
-def bounds(
-    value: Decimal | None, qualifier: Qualifier, tolerance: Decimal = DEFAULT_TOLERANCE
-) -> tuple[Decimal | None, Decimal | None, bool, bool]:
-    """The interval (low, high, low_closed, high_closed) that a qualifier implies."""
-    if value is None:  # a range: its ends are given, and closed unless said otherwise
-        return None, None, True, True
-    if qualifier is Qualifier.APPROXIMATELY or qualifier is Qualifier.NEARLY:
-        # The library's own context, through its methods: no digit lost to a caller's
-        # settings, and cheaper than entering a local context for every figure read.
-        t = CONTEXT.multiply(CONTEXT.abs(value), tolerance)
-        if qualifier is Qualifier.APPROXIMATELY:
-            return CONTEXT.subtract(value, t), CONTEXT.add(value, t), True, True
-        if not t:
-            return value, value, True, True  # nearly zero is zero
-        # "nearly" approaches the figure from the side nearer zero
-        return (
-            (CONTEXT.subtract(value, t), value, True, False)
-            if value >= 0
-            else (value, CONTEXT.add(value, t), False, True)
-        )
-    if qualifier is Qualifier.MORE_THAN:
-        return value, None, False, False
-    if qualifier is Qualifier.AT_LEAST:
-        return value, None, True, False
-    if qualifier is Qualifier.LESS_THAN:
-        return None, value, False, False
-    if qualifier is Qualifier.AT_MOST:
-        return None, value, False, True
-    return value, value, True, True  # exact; a range gives its ends explicitly
-
-
-_cached_bounds = functools.lru_cache(maxsize=4096)(bounds)
-
-
-def _bounds(
-    value: Decimal | None, qualifier: Qualifier, tolerance: Decimal = DEFAULT_TOLERANCE
-) -> tuple[Decimal | None, Decimal | None, bool, bool]:
-    """``bounds``, computed once per case for the four fields that derive from it.
-
-    Only a Decimal (or None) is looked up in the cache, keyed with its type: ``5``
-    and ``Decimal(5)`` are equal, so an int must never fill an entry a Decimal reads.
-    """
-    if value is not None and type(value) is not Decimal:
-        return bounds(value, qualifier, tolerance)
-    return _cached_bounds(value, qualifier, tolerance)
-
-
 def _default_low(self: Quantity) -> Decimal | None:
-    return _bounds(self.value, self.qualifier)[0]
+    return cached_bounds(self.value, self.qualifier)[0]
 
 
 def _default_high(self: Quantity) -> Decimal | None:
-    return _bounds(self.value, self.qualifier)[1]
+    return cached_bounds(self.value, self.qualifier)[1]
 
 
 def _default_low_closed(self: Quantity) -> bool:
-    return _bounds(self.value, self.qualifier)[2]
+    return cached_bounds(self.value, self.qualifier)[2]
 
 
 def _default_high_closed(self: Quantity) -> bool:
-    return _bounds(self.value, self.qualifier)[3]
+    return cached_bounds(self.value, self.qualifier)[3]
 
 
 @attrs.frozen(kw_only=True)
@@ -205,14 +102,14 @@ class Quantity:
     """
 
     value: Decimal | None = attrs.field(validator=check_decimal)
-    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_qualifier)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=check_qualifier)
     low: Decimal | None = attrs.field(default=attrs.Factory(_default_low, takes_self=True), validator=check_decimal)
     high: Decimal | None = attrs.field(default=attrs.Factory(_default_high, takes_self=True), validator=check_decimal)
     low_closed: bool = attrs.field(default=attrs.Factory(_default_low_closed, takes_self=True))
     high_closed: bool = attrs.field(default=attrs.Factory(_default_high_closed, takes_self=True))
     unit: str = attrs.field(validator=check_unit)
     equivalent: Quantity | None = None
-    text: str | None = attrs.field(default=None, validator=_check_text)
+    text: str | None = attrs.field(default=None, validator=check_wording)
     conversion: _conversion.Conversion | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -225,7 +122,7 @@ class Quantity:
             problems.append(("low", f"an interval from {self.low} to itself must include both ends"))
         if self.value is not None and not self._admits_nominal():
             problems.append(("value", f"{self.value} lies outside the interval [{self.low}, {self.high}]"))
-        elif self.value is not None and not self._fits_qualifier():
+        elif self.value is not None and not self._fitscheck_qualifier():
             problems.append(("qualifier", f"{self.qualifier.value!r} does not allow the bounds {self._shape()}"))
         if self.equivalent is not None and self.equivalent.unit == self.unit:
             problems.append(("equivalent", "an equivalent must be in another unit"))
@@ -237,7 +134,7 @@ class Quantity:
         right = "+inf)" if self.high is None else str(self.high) + ("]" if self.high_closed else ")")
         return f"{left}, {right} around {self.value}"
 
-    def _fits_qualifier(self) -> bool:
+    def _fitscheck_qualifier(self) -> bool:
         """Whether the bounds have the shape the qualifier gives ("exact" with bounds 1 and 9 does not)."""
         q, v, low, high = self.qualifier, self.value, self.low, self.high
         if q is Qualifier.EXACT:
@@ -327,7 +224,7 @@ class Quantity:
             raise ValidationError([("tolerance", f"must be a finite number not below 0, not {tolerance!r}")])
         if self.qualifier not in {Qualifier.APPROXIMATELY, Qualifier.NEARLY}:
             return self
-        low, high, low_closed, high_closed = _bounds(self.value, self.qualifier, relative)
+        low, high, low_closed, high_closed = cached_bounds(self.value, self.qualifier, relative)
         return attrs.evolve(self, low=low, high=high, low_closed=low_closed, high_closed=high_closed)
 
     # -- comparing ------------------------------------------------------------

@@ -7,9 +7,10 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from ftzinfo._records.bounds import Qualifier
 from ftzinfo._records.exact import exact
 from ftzinfo._records.number_words import CHINESE_NUMBER, ENGLISH_NUMBER, NUMBER_WORDS, chinese_number, english_number
-from ftzinfo._records.quantity import Qualifier, Quantity
+from ftzinfo._records.quantity import Quantity
 from ftzinfo._records.units import CURRENCIES
 from ftzinfo.exceptions import ValidationError
 

@@ -8,11 +8,11 @@ from typing import Any
 import attrs
 
 from ftzinfo._records.enums import TextEnum, to_enum
-from ftzinfo._records.zone import Evidence
 from ftzinfo._records.period import Period
 from ftzinfo._records.reprs import record_repr
 from ftzinfo._records.units import CURRENCIES, is_currency
 from ftzinfo._records.validate import ID_CHECK, OPTIONAL_TEXT, as_tuple, fail, instance_of, tuple_of
+from ftzinfo._records.zone import Evidence
 
 __all__ = ["Rate", "RateKind"]
 

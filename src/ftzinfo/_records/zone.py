@@ -13,6 +13,7 @@ from typing import Any, Final
 
 import attrs
 
+from ftzinfo._records import presenters
 from ftzinfo._records.enums import TextEnum, to_enum
 from ftzinfo._records.period import Period
 from ftzinfo._records.quantity import Quantity
@@ -228,6 +229,4 @@ class Zone:
         return self.kind is ZoneKind.NETWORK
 
     def _repr_html_(self) -> str:
-        from ftzinfo._display.html import zone_html  # noqa: PLC0415 - notebook display only
-
-        return zone_html(self)
+        return presenters.html(self)

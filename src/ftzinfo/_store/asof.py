@@ -19,11 +19,11 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ftzinfo._store.dataset import Dataset
-    from ftzinfo._records.zone import Zone
     from ftzinfo._records.source import Source
+    from ftzinfo._records.zone import Zone
+    from ftzinfo._store.dataset import Dataset
 
-__all__ = ["newest", "restrict"]
+__all__ = ["newest", "restricted"]
 
 
 class _Child(Protocol):
@@ -69,7 +69,7 @@ def newest(ds: Dataset) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
+def restricted(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> dict[str, Any]:
     """The records known on ``as_of``, each cut to what it said of times up to then.
 
     A piece of evidence counts when its page was known by ``as_of``: its
@@ -78,8 +78,6 @@ def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
     record's own latest date is on or before ``as_of``. A record is kept when any
     of its evidence counts and everything it refers to is kept too.
     """
-    from ftzinfo._store.dataset import Dataset  # noqa: PLC0415 - the store builds views of itself on demand
-
     sources = {s.id for s in ds.sources() if _known(s, as_of)}
 
     def knowable(record: Any) -> bool:
@@ -110,14 +108,14 @@ def restrict(ds: Dataset, as_of: dt.date, *, strict: bool = False) -> Dataset:
     records: list[Any] = [*zones.values(), *initiatives.values(), *metrics, *rates]
     cited = {ev.source_id for r in records for ev in r.evidence}
     cited |= {s.original_id for s in ds.sources() if s.id in cited and s.original_id}
-    return Dataset(
-        zones=zones.values(),
-        initiatives=initiatives.values(),
-        indicators=ds.indicators(),
-        metrics=metrics,
-        rates=rates,
-        sources=[s for s in ds.sources() if s.id in sources or s.id in cited],
-    )
+    return {
+        "zones": zones.values(),
+        "initiatives": initiatives.values(),
+        "indicators": ds.indicators(),
+        "metrics": metrics,
+        "rates": rates,
+        "sources": [s for s in ds.sources() if s.id in sources or s.id in cited],
+    }
 
 
 def _rooted(records: dict[str, R]) -> dict[str, R]:

@@ -14,8 +14,8 @@ import threading
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final
 
-from ftzinfo._records.zone import Zone
 from ftzinfo._records.names import MAX_KEY, normalise
+from ftzinfo._records.zone import Zone
 from ftzinfo._version import DATA_VERSION
 
 if TYPE_CHECKING:
@@ -132,11 +132,11 @@ def bundled() -> Dataset:
 
 def _load() -> Dataset:
     global _cache, _loads  # noqa: PLW0603 - the cache is module state by design
-    from ftzinfo._store.dataset import Dataset  # noqa: PLC0415
     from ftzinfo._io.files import structure_records  # noqa: PLC0415
-    from ftzinfo._store.index import FILES  # noqa: PLC0415
-    from ftzinfo._records.kinds import KINDS  # noqa: PLC0415
     from ftzinfo._io.serialize import parse_json  # noqa: PLC0415 - json loads with the data
+    from ftzinfo._records.kinds import KINDS  # noqa: PLC0415
+    from ftzinfo._store.dataset import Dataset  # noqa: PLC0415
+    from ftzinfo._store.index import FILES  # noqa: PLC0415
 
     combined: dict[str, Any] = {kind: [] for kind in KINDS}
     for name in FILES:

@@ -7,8 +7,8 @@ from typing import Any
 
 from ftzinfo._records.initiative import Initiative
 from ftzinfo._records.kinds import KINDS, TYPES
-from ftzinfo._records.zone import Zone
 from ftzinfo._records.units import is_currency
+from ftzinfo._records.zone import Zone
 
 __all__ = ["check_ids", "check_references", "check_types", "fits"]
 

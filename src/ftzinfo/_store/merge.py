@@ -14,22 +14,21 @@ from typing import TYPE_CHECKING, Any
 
 from ftzinfo._records.kinds import KINDS
 from ftzinfo._records.names import normalise
+from ftzinfo._store.indexes import zone_names
 from ftzinfo.exceptions import MAX_ERRORS, ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ftzinfo._store.dataset import Dataset
     from ftzinfo._records.metric import Metric
     from ftzinfo._records.rate import Rate
+    from ftzinfo._store.dataset import Dataset
 
-__all__ = ["merge"]
+__all__ = ["merged"]
 
 
-def merge(base: Dataset, other: Dataset, *, override: bool = False) -> Dataset:
-    """See :meth:`Dataset.merge`."""
-    from ftzinfo._store.dataset import Dataset, zone_names  # noqa: PLC0415 - the store builds the result
-
+def merged(base: Dataset, other: Dataset, *, override: bool = False) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The records of a merge (see :meth:`Dataset.merge`), and the zones whose names win."""
     merged: dict[str, dict[str, Any]] = {kind: {r.id: r for r in base.records(kind)} for kind in KINDS}
     conflicts = list(islice(_conflicts(base, other, zone_names), MAX_ERRORS))
     if conflicts and not override:
@@ -39,28 +38,24 @@ def merge(base: Dataset, other: Dataset, *, override: bool = False) -> Dataset:
         for record in other.records(kind):
             merged[kind][record.id] = record
     if override:  # the new figure or rate replaces the old one it conflicts with
+        ids = {kind: {r.id for r in other.records(kind)} for kind in ("metrics", "rates")}
         replaced = {_metric_key(m) for m in other.metrics()}
         merged["metrics"] = {
-            k: m
-            for k, m in merged["metrics"].items()
-            if k in other._by_id["metrics"] or _metric_key(m) not in replaced  # noqa: SLF001
+            k: m for k, m in merged["metrics"].items() if k in ids["metrics"] or _metric_key(m) not in replaced
         }
         replaced_rates = {_rate_key(r) for r in other.rates()}
         merged["rates"] = {
-            k: r
-            for k, r in merged["rates"].items()
-            if k in other._by_id["rates"] or _rate_key(r) not in replaced_rates  # noqa: SLF001
+            k: r for k, r in merged["rates"].items() if k in ids["rates"] or _rate_key(r) not in replaced_rates
         }
-    # Building the new dataset checks every reference across both; on failure nothing exists to be half-made.
     lists: dict[str, Any] = {kind: tuple(merged[kind].values()) for kind in KINDS}
     preferred = tuple(z.id for z in other.zones()) if override else ()
-    return Dataset._with_preference(lists, preferred)  # noqa: SLF001 - the store's own constructor
+    return lists, preferred
 
 
 def _conflicts(base: Dataset, other: Dataset, zone_names: Any) -> Iterator[tuple[str, str]]:
     for kind in KINDS:
         for i, record in enumerate(other.records(kind)):
-            existing = base._by_id[kind].get(record.id)  # noqa: SLF001 - same package, read only
+            existing = base._index.by_id[kind].get(record.id)  # noqa: SLF001 - same package, read only
             if existing is not None and existing != record:
                 yield f"{kind}[{i}].id", f"{record.id!r} is already in the dataset with other content"
     yield from _name_conflicts(base, other, zone_names)
@@ -72,7 +67,7 @@ def _figure_conflicts(base: Dataset, other: Dataset) -> Iterator[tuple[str, str]
     by_key: dict[object, list[Metric]] = {}
     for m in base.metrics():
         by_key.setdefault(_metric_key(m), []).append(m)
-    known_metrics = base._by_id["metrics"]  # noqa: SLF001 - same package, read only
+    known_metrics = base._index.by_id["metrics"]  # noqa: SLF001 - same package, read only
     for i, m in enumerate(other.metrics()):
         if m.id in known_metrics:
             continue  # the same record, or a changed one reported with the ids
@@ -82,7 +77,7 @@ def _figure_conflicts(base: Dataset, other: Dataset) -> Iterator[tuple[str, str]
             yield f"metrics[{i}]", f"{m.id!r} gives {what} as {m.value}; {old.id!r} gives {old.value}"
     rates = {_rate_key(r): r for r in base.rates()}
     for i, r in enumerate(other.rates()):
-        if r.id in base._by_id["rates"]:  # noqa: SLF001 - same package, read only
+        if r.id in base._index.by_id["rates"]:  # noqa: SLF001 - same package, read only
             continue
         old_rate = rates.get(_rate_key(r))
         if old_rate is not None and old_rate.value != r.value:
@@ -92,7 +87,7 @@ def _figure_conflicts(base: Dataset, other: Dataset) -> Iterator[tuple[str, str]
 def _name_conflicts(base: Dataset, other: Dataset, zone_names: Any) -> Iterator[tuple[str, str]]:
     """A new zone that answers to a name or alias an existing zone answers to."""
     for i, z in enumerate(other.zones()):
-        if z.id in base._by_id["zones"]:  # noqa: SLF001 - the same zone, compared by id above
+        if z.id in base._index.by_id["zones"]:  # noqa: SLF001 - the same zone, compared by id above
             continue
         for text in (t for rank in zone_names(z) for t in rank):
             taken = base.get_zone(text)
