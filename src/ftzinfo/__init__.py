@@ -174,7 +174,7 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'ftzinfo' has no attribute {name!r}")
-    import importlib  # noqa: PLC0415
+    import importlib  # noqa: PLC0415 - only a name's first use needs it
 
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later lookups skip this function

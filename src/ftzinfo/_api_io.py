@@ -32,7 +32,7 @@ def to_dict(obj: Any) -> Any:
 
     if isinstance(obj, Dataset):
         from ftzinfo._io.files import layout  # noqa: PLC0415 - the converter loads on first use
-        from ftzinfo._records.kinds import KINDS  # noqa: PLC0415
+        from ftzinfo._records.kinds import KINDS  # noqa: PLC0415 - every record class, only when needed
 
         return layout({kind: obj.records(kind) for kind in KINDS})
     from ftzinfo._io.serialize import to_dict as plain  # noqa: PLC0415 - the converter (cattrs) loads on first use

@@ -17,7 +17,7 @@ from ftzinfo._records.metric import Metric
 from ftzinfo._records.zone import Zone, ZoneKind
 from ftzinfo._store.dataset import Dataset
 from ftzinfo._version import DATA_VERSION, __version__
-from ftzinfo.exceptions import FtzinfoError, UnknownRecordError
+from ftzinfo.exceptions import FtzinfoError, UnknownRecordError, ValidationError
 
 __all__ = ["main"]
 
@@ -60,7 +60,7 @@ def _json(data: Any) -> str:
 
 def _records(items: Sequence[Any]) -> list[Any]:
     """Records as plain data; a period also as its first and last day, for tools that read dates."""
-    from ftzinfo._io.serialize import to_dict  # noqa: PLC0415
+    from ftzinfo._io.serialize import to_dict  # noqa: PLC0415 - cattrs only for --json
 
     out = []
     for item in items:
@@ -73,14 +73,14 @@ def _records(items: Sequence[Any]) -> list[Any]:
 
 
 def _zones(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._display.text import render_zone_list  # noqa: PLC0415
+    from ftzinfo._display.text import render_zone_list  # noqa: PLC0415 - each command loads what it prints
 
     found = ds.zones(country=args.country, kind=args.kind, parent=args.parent)
     return _json(_records(found)) if args.json else render_zone_list(found)
 
 
 def _show(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._display.text import render_zone  # noqa: PLC0415
+    from ftzinfo._display.text import render_zone  # noqa: PLC0415 - each command loads what it prints
 
     zone = ds.zone(args.key)
     if not args.json:
@@ -100,14 +100,14 @@ def _show(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _initiatives(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._display.text import render_initiatives  # noqa: PLC0415
+    from ftzinfo._display.text import render_initiatives  # noqa: PLC0415 - each command loads what it prints
 
     found = ds.initiatives(args.key)
     return _json(_records(found)) if args.json else render_initiatives(ds, found)
 
 
 def _metrics(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._display.text import render_metrics  # noqa: PLC0415
+    from ftzinfo._display.text import render_metrics  # noqa: PLC0415 - each command loads what it prints
 
     found = ds.metrics(args.key, indicator=args.indicator)
     return _json(_records(found)) if args.json else render_metrics(ds, found)
@@ -164,7 +164,7 @@ def _series(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _search(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._display.text import render_zone_list  # noqa: PLC0415
+    from ftzinfo._display.text import render_zone_list  # noqa: PLC0415 - each command loads what it prints
 
     found = ds.search(args.text, limit=args.limit)
     return _json(_records(found)) if args.json else render_zone_list(found)
@@ -198,7 +198,6 @@ def _cite(ds: Dataset, args: argparse.Namespace) -> str:
 
 
 def _validate(ds: Dataset, args: argparse.Namespace) -> str | tuple[str, int]:
-    from ftzinfo.exceptions import ValidationError  # noqa: PLC0415
 
     try:
         loaded = Dataset.load(args.file, extends=ds)
@@ -215,7 +214,7 @@ def _validate(ds: Dataset, args: argparse.Namespace) -> str | tuple[str, int]:
 
 
 def _indicators(ds: Dataset, args: argparse.Namespace) -> str:
-    from ftzinfo._records.text_table import table  # noqa: PLC0415
+    from ftzinfo._records.text_table import table  # noqa: PLC0415 - each command loads what it prints
 
     found = ds.indicators() if args.key is None else (ds.indicator(args.key),)
     if args.json:

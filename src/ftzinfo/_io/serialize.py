@@ -152,7 +152,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def errors_of(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
     """Flatten an exception raised while structuring into ``(path, reason)`` pairs."""
-    from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError  # noqa: PLC0415
+    from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError  # noqa: PLC0415 - cattrs loads on first use
 
     if isinstance(exc, ValidationError):
         for sub, reason in exc.errors:
@@ -170,7 +170,7 @@ def errors_of(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
 
 
 def _note_path(exc: BaseException) -> str:
-    from cattrs.errors import AttributeValidationNote, IterableValidationNote  # noqa: PLC0415
+    from cattrs.errors import AttributeValidationNote, IterableValidationNote  # noqa: PLC0415 - cattrs loads on first use
 
     for note in getattr(exc, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):
@@ -185,7 +185,7 @@ def _note_path(exc: BaseException) -> str:
 
 def _build() -> cattrs.Converter:
     import attrs  # noqa: PLC0415 - cattrs and its helpers load only when serialising
-    import cattrs  # noqa: PLC0415
+    import cattrs  # noqa: PLC0415 - cattrs loads on first use
 
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     c.register_structure_hook(str, _structure_str)
@@ -319,7 +319,7 @@ def _tuple_hook(c: cattrs.Converter, tp: Any) -> Callable[[Any, type], tuple[Any
 
 
 def _record_hook(c: cattrs.Converter, cls: type[T]) -> Callable[[Any, type], T]:
-    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415 - cattrs loads on first use
 
     generated = make_dict_structure_fn(cls, c)
 

@@ -13,12 +13,12 @@ import attrs
 from ftzinfo._records.bounds import Qualifier, check_decimal, check_unit
 from ftzinfo._records.exact import exact
 from ftzinfo._records.period import Period
-from ftzinfo._records.quantity import Quantity
 from ftzinfo._records.units import is_currency
 from ftzinfo.exceptions import ConversionError, UnknownRecordError
 
 if TYPE_CHECKING:
     from ftzinfo._records.interval import Interval
+    from ftzinfo._records.quantity import Quantity
     from ftzinfo._records.rate import Rate
 
 __all__ = ["Conversion", "RateSource", "convert", "currency_code"]
@@ -194,21 +194,24 @@ def _scaled(
     q: Quantity, currency: str, factor: Decimal, conversion: Conversion, divisor: Decimal = Decimal(1)
 ) -> Quantity:
     value = None if q.value is None else q.value * factor / divisor
-    return _holding(q.interval.scale(factor, divisor), q.qualifier, value, currency, conversion)
+    return _holding(q, q.interval.scale(factor, divisor), q.qualifier, value, currency, conversion)
 
 
 def _spread(q: Quantity, currency: str, low: Decimal, high: Decimal, conversion: Conversion) -> Quantity:
     """The figure converted with every rate from ``low`` to ``high``: a range, honest about the rate."""
     from ftzinfo._records.interval import Interval  # noqa: PLC0415 - loaded with the figures' intervals
 
-    return _holding(q.interval * Interval(low, high), Qualifier.BETWEEN, None, currency, conversion)
+    return _holding(q, q.interval * Interval(low, high), Qualifier.BETWEEN, None, currency, conversion)
 
 
 def _holding(
-    interval: Interval, qualifier: Qualifier, value: Decimal | None, currency: str, conversion: Conversion
+    q: Quantity, interval: Interval, qualifier: Qualifier, value: Decimal | None, currency: str, conversion: Conversion
 ) -> Quantity:
-    """A converted figure: its interval, qualifier and nominal value, in ``currency``."""
-    return Quantity(
+    """``q`` converted: its new interval, qualifier and nominal value, in ``currency``, with no wording."""
+    return attrs.evolve(
+        q,
+        text=None,
+        equivalent=None,
         value=value,
         qualifier=qualifier,
         low=interval.low,

@@ -9,6 +9,7 @@ from typing import Any, Final
 import attrs
 
 from ftzinfo._records.enums import TextEnum, to_enum
+from ftzinfo._records.pickling import restore, state
 from ftzinfo._records.reprs import record_repr
 from ftzinfo._records.validate import ID_CHECK, OPTIONAL_ID, OPTIONAL_TEXT, fail, text
 
@@ -74,6 +75,8 @@ class Source:
     """
 
     __repr__ = record_repr  # see record_repr: attrs makes no __repr__ of its own
+    __getstate__ = state
+    __setstate__ = restore  # pickles made by 0.2 lack kind and accessed
 
     id: str = attrs.field(validator=ID_CHECK)
     title: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)

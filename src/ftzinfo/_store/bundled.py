@@ -66,7 +66,7 @@ def family_module(name: str) -> str:
 
 def index_record(zone_id: str) -> dict[str, Any]:
     """Zone ``zone_id``'s record as the lookup index holds it."""
-    from ftzinfo._store import index as _index  # noqa: PLC0415
+    from ftzinfo._store import index as _index  # noqa: PLC0415 - generated; read on first use
 
     records: dict[str, dict[str, Any]] = import_module(family_module(_index.ZONES[zone_id])).ZONES
     return records[zone_id]
@@ -106,7 +106,7 @@ def find_zone(key: object) -> Zone | None:
 
 def _build(zone_id: str) -> Zone:
     """Build one zone from its record in the index (once), or from the whole dataset if it must."""
-    from ftzinfo._io.fast import FAST, Unfit  # noqa: PLC0415
+    from ftzinfo._io.fast import FAST, Unfit  # noqa: PLC0415 - a zone lookup needs no reader until a zone is built
 
     with _lock:
         found = _zones.get(zone_id)
@@ -132,7 +132,7 @@ def bundled() -> Dataset:
 
 def _load() -> Dataset:
     global _cache, _loads  # noqa: PLW0603 - the cache is module state by design
-    from ftzinfo._io.files import structure_records  # noqa: PLC0415
+    from ftzinfo._io.files import structure_records  # noqa: PLC0415 - the whole data loads only when asked for
     from ftzinfo._io.serialize import parse_json  # noqa: PLC0415 - json loads with the data
     from ftzinfo._records.kinds import KINDS  # noqa: PLC0415
     from ftzinfo._store.dataset import Dataset  # noqa: PLC0415

@@ -136,7 +136,7 @@ def hierarchy(ds: Dataset) -> Problems:
 
 def index(ds: Dataset) -> Problems:
     """The lookup index maps every key as the data does and holds each zone as the data does."""
-    from ftzinfo._io.fast import FAST  # noqa: PLC0415
+    from ftzinfo._io.fast import FAST  # noqa: PLC0415 - each check loads what it checks
     from ftzinfo._store import index as _index  # noqa: PLC0415
 
     stale = "run scripts/update_index.py"
