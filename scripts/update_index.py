@@ -23,7 +23,7 @@ from typing import Any
 import ftzinfo
 from ftzinfo._records.names import lookup_keys
 from ftzinfo._store.bundled import family_module
-from ftzinfo._store.dataset import zone_names
+from ftzinfo._store.indexes import zone_names
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "ftzinfo"
 DATA = SRC / "data"

@@ -105,7 +105,7 @@ def test_compare_as_of_and_period():
 
 
 def test_compare_converts_and_says_how():
-    table = ftzinfo.compare("qianhai", "lingang", currency="USD", indicators=["gdp"])
+    table = ftzinfo.compare("qianhai", "lingang", currency="USD", indicators=["gdp"], period="2022-H1")
     q = table.value("gdp", "qianhai")
     assert q is not None
     assert q.unit == "USD"

@@ -255,7 +255,7 @@ def test_growth_raises_exactly_when_the_periods_differ_in_shape(a: Period, b: Pe
 def test_series_keeps_period_kinds_apart_and_says_where_figures_are() -> None:
     groups = ftzinfo.series("qianhai", "fdi_utilized").groups()
     assert set(groups) == {"year", "half", "Jan-Sep"}
-    empty = ftzinfo.series("qianhai", "financial_institutions")
+    empty = ftzinfo.series("qianhai", "foreign_share_of_financial_institutions")
     assert len(empty) == 0
     assert [w.zone.id for w in empty.elsewhere] == ["cn-qianhai-financial-city"]
     assert "International Financial City" in str(empty)

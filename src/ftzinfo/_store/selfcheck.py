@@ -19,6 +19,7 @@ from ftzinfo._records.zone import Zone
 from ftzinfo._store.bundled import bundled, index_record
 from ftzinfo._store.dataset import Dataset
 from ftzinfo._store.indexes import zone_names
+from ftzinfo.exceptions import ValidationError
 
 __all__ = [
     "CHECKS",
@@ -73,7 +74,11 @@ def figures_quoted(ds: Dataset) -> Problems:
 def figures_read(ds: Dataset) -> Problems:
     """Each metric's wording, read again, gives the recorded figure."""
     for m in ds.metrics():
-        parsed = Quantity.parse(m.value.text or "")
+        try:
+            parsed = Quantity.parse(m.value.text or "")
+        except ValidationError as exc:
+            yield f"metric {m.id}: its wording cannot be read: {exc}"
+            continue
         if (parsed.value, parsed.qualifier) != (m.value.value, m.value.qualifier):
             yield f"metric {m.id}: {m.value.text!r} reads as {parsed}, not {m.value}"
         # A bare number may take its unit from elsewhere in the quote ("15.54, 12.12, 12.25 percent").
