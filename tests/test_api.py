@@ -205,6 +205,55 @@ def test_module_functions_match_the_dataset_methods_they_stand_for():
         assert [p for p, _ in mine] == [p for p, _ in theirs], name
 
 
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [
+        ("compare", "ftzinfo._analysis.compare"),
+        ("rank", "ftzinfo._analysis.rank"),
+        ("series", "ftzinfo._analysis.series"),
+        ("area_rollup", "ftzinfo._analysis.rollup"),
+        ("cite", "ftzinfo._io.cite"),
+    ],
+)
+def test_module_functions_match_the_analysis_they_call(name, module):
+    """The API function takes the analysis function's parameters, then ``dataset=`` (theirs comes first)."""
+    import importlib  # noqa: PLC0415
+    import inspect  # noqa: PLC0415
+
+    mine = list(inspect.signature(getattr(ftzinfo, name)).parameters)
+    theirs = list(inspect.signature(getattr(importlib.import_module(module), name)).parameters)
+    assert mine == [*theirs[1:], "dataset"], name
+
+
+@pytest.mark.parametrize(
+    ("method", "call"),
+    [
+        ("compare", lambda ds: ds.compare("qianhai", "lingang")),
+        ("rank", lambda ds: ds.rank("area_km2", zones=["qianhai", "lingang"])),
+        ("series", lambda ds: ds.series("qianhai", "fdi_utilized")),
+        ("area_rollup", lambda ds: ds.area_rollup("cn-tianjin-ftz")),
+        ("cite", lambda ds: ds.cite(ds.zone("lingang"))),
+        ("to_dict", lambda ds: ds.to_dict()),
+        ("rate_by_id", lambda ds: ds.rate_by_id(ds.rates()[0].id)),
+    ],
+)
+def test_methods_that_left_dataset_still_answer_with_a_warning(method, call):
+    ds = ftzinfo.dataset()
+    with pytest.warns(DeprecationWarning, match=rf"Dataset\.{method}\(\) is deprecated.*use "):
+        old = call(ds)
+    assert old is not None
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        ds.nonsense  # noqa: B018 - the attribute lookup is the test
+
+
+def test_the_moved_methods_give_what_the_functions_give():
+    ds = ftzinfo.dataset()
+    with pytest.warns(DeprecationWarning, match="compare"):
+        assert str(ds.compare("qianhai", "lingang")) == str(ftzinfo.compare("qianhai", "lingang", dataset=ds))
+    with pytest.warns(DeprecationWarning, match="to_dict"):
+        assert ds.to_dict() == ftzinfo.to_dict(ds)
+
+
 def test_the_old_keyword_of_indicator_warns():
     with pytest.warns(DeprecationWarning, match="indicator_id"):
         assert ftzinfo.indicator(indicator_id="trade_value").id == "trade_value"

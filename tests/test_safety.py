@@ -94,7 +94,9 @@ print("ok")
 
 
 def test_no_code_runs_from_data():
-    forbidden = re.compile(r"\b(import (pickle|marshal|shelve)|(pickle|marshal|shelve)\.loads?\(|yaml\.load|eval\(|exec\(|__import__\()")
+    forbidden = re.compile(
+        r"\b(import (pickle|marshal|shelve)|(pickle|marshal|shelve)\.loads?\(|yaml\.load|eval\(|exec\(|__import__\()"
+    )
     for path in _code():
         text = path.read_text(encoding="utf-8")
         assert not forbidden.search(text), path.name

@@ -38,7 +38,6 @@ from ftzinfo._api import (
     zone,
     zones,
 )
-from ftzinfo._api_io import dumps, export, from_dict, loads, to_dict, to_frame
 from ftzinfo._records.bounds import DEFAULT_TOLERANCE, Qualifier
 from ftzinfo._records.period import Period, PeriodKind
 from ftzinfo._records.quantity import Quantity, UnitMismatchError
@@ -59,6 +58,7 @@ if TYPE_CHECKING:
     from ftzinfo._analysis.rank import Ranking
     from ftzinfo._analysis.rollup import AreaRollup
     from ftzinfo._analysis.series import Series
+    from ftzinfo._api_io import dumps, export, from_dict, loads, to_dict, to_frame
     from ftzinfo._io.schema import json_schema
     from ftzinfo._records.conversion import Conversion
     from ftzinfo._records.initiative import Initiative, InitiativeKind
@@ -163,6 +163,12 @@ _LAZY = {
     "Source": "ftzinfo._records.source",
     "SourceKind": "ftzinfo._records.source",
     "UnitKind": "ftzinfo._records.metric",
+    "dumps": "ftzinfo._api_io",
+    "export": "ftzinfo._api_io",
+    "from_dict": "ftzinfo._api_io",
+    "loads": "ftzinfo._api_io",
+    "to_dict": "ftzinfo._api_io",
+    "to_frame": "ftzinfo._api_io",
     "json_schema": "ftzinfo._io.schema",
 }
 

@@ -6,12 +6,13 @@ API layer: it may ask the store for the active dataset, which the layers below n
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ftzinfo._api import _given
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ftzinfo._store.dataset import Dataset
 
 __all__ = ["dumps", "export", "from_dict", "loads", "to_dict", "to_frame"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ftzinfo import _api, _api_io
+from ftzinfo import _api
 from ftzinfo._records import presenters
 from ftzinfo._store import moved
 
@@ -42,6 +42,24 @@ def _rate_by_id(ds: Any, rate_id: str) -> Any:
     return found
 
 
+def _to_dict(ds: Any) -> Any:
+    from ftzinfo._api_io import to_dict  # noqa: PLC0415 - reading and writing load on first use
+
+    return to_dict(ds)
+
+
+def _to_frame(ds: Any, table: str) -> Any:
+    from ftzinfo._api_io import to_frame  # noqa: PLC0415 - reading and writing load on first use
+
+    return to_frame(table, dataset=ds)
+
+
+def _export(ds: Any, target: Any, **options: Any) -> Any:
+    from ftzinfo._api_io import export  # noqa: PLC0415 - reading and writing load on first use
+
+    return export(target, dataset=ds, **options)
+
+
 def connect() -> None:
     """Give the records their renderers and Dataset its moved methods (idempotent)."""
     presenters.provide(html=_html, plot=_plot)
@@ -54,19 +72,19 @@ def connect() -> None:
         "series": (lambda ds, *a: _api.series(*a, dataset=ds), "ftzinfo.series(zone, indicator, dataset=ds)"),
         "area_rollup": (lambda ds, zone: _api.area_rollup(zone, dataset=ds), "ftzinfo.area_rollup(zone, dataset=ds)"),
         "cite": (lambda ds, *a: _api.cite(*a, dataset=ds), "ftzinfo.cite(record, style, dataset=ds)"),
-        "to_dict": (_api_io.to_dict, "ftzinfo.to_dict(ds)"),
-        "to_frame": (lambda ds, table: _api_io.to_frame(table, dataset=ds), "ftzinfo.to_frame(table, dataset=ds)"),
-        "zones_frame": (lambda ds: _api_io.to_frame("zones", dataset=ds), 'ftzinfo.to_frame("zones", dataset=ds)'),
+        "to_dict": (_to_dict, "ftzinfo.to_dict(ds)"),
+        "to_frame": (_to_frame, "ftzinfo.to_frame(table, dataset=ds)"),
+        "zones_frame": (lambda ds: _to_frame(ds, "zones"), 'ftzinfo.to_frame("zones", dataset=ds)'),
         "metrics_frame": (
-            lambda ds: _api_io.to_frame("metrics", dataset=ds),
+            lambda ds: _to_frame(ds, "metrics"),
             'ftzinfo.to_frame("metrics", dataset=ds)',
         ),
         "initiatives_frame": (
-            lambda ds: _api_io.to_frame("initiatives", dataset=ds),
+            lambda ds: _to_frame(ds, "initiatives"),
             'ftzinfo.to_frame("initiatives", dataset=ds)',
         ),
         "export": (
-            lambda ds, target, **kw: _api_io.export(target, dataset=ds, **kw),
+            _export,
             "ftzinfo.export(target, dataset=ds)",
         ),
         "rate_by_id": (_rate_by_id, "a rate of Dataset.rates() by its id"),
