@@ -15,12 +15,12 @@ rather than importing ``importlib.resources`` and ``json`` and parsing a data fi
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import ftzinfo
+from ftzinfo._io.serialize import parse_json
 from ftzinfo._records.names import lookup_keys
 from ftzinfo._store.bundled import family_module
 from ftzinfo._store.indexes import zone_names
@@ -45,7 +45,8 @@ def build_index() -> dict[Path, str]:
     families: dict[str, dict[str, Any]] = {}
     names = []
     for name in files:
-        for item in json.loads((DATA / name).read_text(encoding="utf-8")).get("zones", ()):
+        # The library's own strict reader: duplicate keys, NaN and deep nesting are refused here too.
+        for item in parse_json((DATA / name).read_bytes(), where=name).get("zones", ()):
             where[item["id"]] = name
             families.setdefault(name, {})[item["id"]] = item
             zone = ftzinfo.from_dict(ftzinfo.Zone, item)

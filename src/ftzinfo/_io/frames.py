@@ -12,10 +12,13 @@ from ftzinfo._io.optional import require
 __all__ = ["frame"]
 
 
-def frame(records: Sequence[dict[str, Any]]) -> Any:
-    """A DataFrame of plain records; Decimal figures become floats only here, at the edge."""
+def frame(records: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> Any:
+    """A DataFrame of plain records; Decimal figures become floats only here, at the edge.
+
+    ``columns`` names them in order (an empty table keeps its columns).
+    """
     pd = require("pandas", "pandas")
-    df = pd.DataFrame.from_records(list(records))
+    df = pd.DataFrame.from_records(list(records), columns=None if columns is None else list(columns))
     for column in df.columns:
         values = [v for v in df[column] if v is not None]
         if values and all(isinstance(v, Decimal) for v in values):

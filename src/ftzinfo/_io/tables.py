@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from ftzinfo._io import frames
 from ftzinfo._io.files import layout, write_json
 from ftzinfo._io.optional import require
 from ftzinfo._records.initiative import Initiative
@@ -151,16 +152,8 @@ def _evidence(ds: Records) -> Iterator[Row]:
 
 def frame(ds: Records, table: str) -> Any:
     """One table as a pandas DataFrame: figures as floats, dates as datetimes (needs ``ftzinfo[pandas]``)."""
-    pd = require("pandas", "pandas")
     table_rows = rows(ds, table)
-    df = pd.DataFrame.from_records(table_rows, columns=list(table_rows[0]) if table_rows else None)
-    for column in df.columns:
-        values = [v for v in df[column] if v is not None]
-        if values and all(isinstance(v, Decimal) for v in values):
-            df[column] = pd.to_numeric(df[column].map(lambda v: None if v is None else float(v)))
-        elif values and all(isinstance(v, dt.date) for v in values):
-            df[column] = pd.to_datetime(df[column])
-    return df
+    return frames.frame(table_rows, columns=list(table_rows[0]) if table_rows else None)
 
 
 def export(ds: Records, target: str | Path, fmt: str = "csv") -> list[Path]:

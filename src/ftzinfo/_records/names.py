@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
-__all__ = ["MAX_KEY", "best", "grams", "lookup_keys", "normalise", "similarity"]
+__all__ = ["MAX_KEY", "best", "grams", "key_id", "lookup_keys", "normalise", "similarity"]
 
 
 #: The longest lookup key worth reading: no name is longer, and a longer text is no name.
@@ -63,3 +63,8 @@ def best(scores: Iterable[tuple[float, str]], limit: int, threshold: float) -> l
     """The ids of the best scores above ``threshold``, highest first, ties by id; each id once."""
     ranked = sorted((s for s in scores if s[0] >= threshold), key=lambda s: (-s[0], s[1]))
     return list(dict.fromkeys(record_id for _, record_id in ranked))[:limit]
+
+
+def key_id(keys: Mapping[str, str], key: str) -> str | None:
+    """The id that ``key`` names in a lookup index (folded as :func:`lookup_keys` folds names), or None."""
+    return None if len(key) > MAX_KEY else keys.get(normalise(key))

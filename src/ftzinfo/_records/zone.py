@@ -34,7 +34,7 @@ from ftzinfo._records.validate import (
 )
 from ftzinfo.exceptions import ValidationError
 
-__all__ = ["Evidence", "Milestone", "MilestoneKind", "Status", "Zone", "ZoneKind", "as_status"]
+__all__ = ["Evidence", "Milestone", "MilestoneKind", "Status", "Zone", "ZoneKind", "as_status", "zone_key"]
 
 
 class ZoneKind(TextEnum):
@@ -230,3 +230,12 @@ class Zone:
 
     def _repr_html_(self) -> str:
         return presenters.html(self)
+
+
+def zone_key(key: object) -> str:
+    """The text a zone is looked up by: a Zone's id, or the string given."""
+    if isinstance(key, Zone):
+        return key.id
+    if not isinstance(key, str):
+        raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
+    return key

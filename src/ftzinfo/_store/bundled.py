@@ -14,8 +14,8 @@ import threading
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final
 
-from ftzinfo._records.names import MAX_KEY, normalise
-from ftzinfo._records.zone import Zone
+from ftzinfo._records.names import key_id
+from ftzinfo._records.zone import Zone, zone_key
 from ftzinfo._version import DATA_VERSION
 
 if TYPE_CHECKING:
@@ -87,15 +87,10 @@ def find_zone(key: object) -> Zone | None:
     """The bundled zone for ``key``, or None."""
     if _cache is not None:
         return _cache.get_zone(key)  # type: ignore[arg-type]
-    if isinstance(key, Zone):
-        key = key.id
-    if not isinstance(key, str):
-        raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
+    key = zone_key(key)
     from ftzinfo._store.index import KEYS  # noqa: PLC0415 - generated; read on first use
 
-    if len(key) > MAX_KEY:
-        return None
-    zone_id = KEYS.get(normalise(key))
+    zone_id = key_id(KEYS, key)
     if zone_id is None:
         return None
     found = _zones.get(zone_id) or _build(zone_id)

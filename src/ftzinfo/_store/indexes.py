@@ -14,10 +14,10 @@ import attrs
 from ftzinfo._records.initiative import Initiative
 from ftzinfo._records.kinds import KINDS
 from ftzinfo._records.metric import Metric
-from ftzinfo._records.names import MAX_KEY, best, grams, lookup_keys, normalise, similarity
+from ftzinfo._records.names import MAX_KEY, best, grams, key_id, lookup_keys, normalise, similarity
 from ftzinfo._records.period import Period
 from ftzinfo._records.rate import Rate
-from ftzinfo._records.zone import Zone
+from ftzinfo._records.zone import Zone, zone_key
 from ftzinfo.exceptions import UnknownRecordError
 
 __all__ = ["RATE_SERIES", "SEARCH_THRESHOLD", "Indexes", "build_indexes", "zone_names"]
@@ -47,13 +47,8 @@ class Indexes:
         found = self.memo.get(key) if type(key) is str else None
         if found is not None:
             return found
-        if isinstance(key, Zone):
-            key = key.id
-        if not isinstance(key, str):
-            raise TypeError(f"a zone key is a string or a Zone, not {type(key).__name__}")
-        if len(key) > MAX_KEY:
-            return None
-        zone_id = self.keys.get(normalise(key))
+        key = zone_key(key)
+        zone_id = key_id(self.keys, key)
         if zone_id is None:
             return None
         found = self.by_id["zones"][zone_id]
