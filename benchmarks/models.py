@@ -12,11 +12,25 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ConversionModel(_Strict):
+    from_unit: str
+    to_unit: str
+    rate: Decimal | None
+    basis: Literal["explicit", "stated", "annual_average"]
+    rate_ids: tuple[str, ...] = ()
+
+
 class QuantityModel(_Strict):
     value: Decimal | None
     qualifier: Literal["exact", "approximately", "nearly", "more_than", "at_least", "less_than", "at_most", "between"]
+    low: Decimal | None = None
+    high: Decimal | None = None
+    low_closed: bool = True
+    high_closed: bool = True
     unit: str
+    equivalent: QuantityModel | None = None
     text: str | None = None
+    conversion: ConversionModel | None = None
 
 
 class EvidenceModel(_Strict):
@@ -30,6 +44,7 @@ class MetricModel(_Strict):
     indicator: str
     value: QuantityModel
     period: str | None = None
+    note: str | None = None
     evidence: tuple[EvidenceModel, ...] = ()
 
 
@@ -45,6 +60,7 @@ class IndicatorModel(_Strict):
     name: str
     unit_kind: str
     measure: str
+    description: str | None = None
 
 
 class SourceModel(_Strict):

@@ -25,9 +25,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.files import real_shaped_file, scaled_bundled_file
+
 PY = sys.executable
 COLD_FTZ = "import ftzinfo; ftzinfo.zone('lingang')"
 COLD_PYCOUNTRY = "import pycountry; pycountry.countries.get(alpha_2='CN')"
+CLI_SHOW = "import sys; sys.argv = ['ftzinfo', 'show', 'lingang']; from ftzinfo._cli import main; main()"
+CLI_COMPARE = (
+    "import sys; sys.argv = ['ftzinfo', 'compare', 'qianhai', 'lingang']; from ftzinfo._cli import main; main()"
+)
+# The whole data, timed inside a fresh process after the import, per record.
+WHOLE_FTZ = (
+    "import time, ftzinfo; t = time.perf_counter(); n = len(ftzinfo.dataset()); print((time.perf_counter() - t) / n)"
+)
+WHOLE_PYCOUNTRY = (
+    "import time, pycountry; t = time.perf_counter(); n = len(list(pycountry.subdivisions)); "
+    "print((time.perf_counter() - t) / n)"
+)
 FLOOR = "import attrs, json, decimal, datetime, enum"
 
 
@@ -50,6 +64,28 @@ def child(code: str) -> tuple[float, float]:
         msg = f"benchmark child failed: {code}"
         raise RuntimeError(msg)
     return float(wall), float(mib)
+
+
+def inside(code: str, runs: int) -> float:
+    """The median of what ``python -c code`` prints (a time it measured itself), over fresh processes."""
+    return statistics.median(
+        float(subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(runs)
+    )
+
+
+def scaling(runs: int) -> list[tuple[int, float]]:
+    """Seconds per record to load the whole bundled data 1, 3 and 10 times over, in fresh processes."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in (1, 3, 10):
+            path = Path(tmp) / f"x{factor}.json"
+            path.write_bytes(scaled_bundled_file(factor))
+            code = (
+                "import time, ftzinfo; t = time.perf_counter(); "
+                f"n = len(ftzinfo.Dataset.load({str(path)!r})); print((time.perf_counter() - t) / n)"
+            )
+            out.append((factor, inside(code, runs)))
+    return out
 
 
 def paired(a: str, b: str, runs: int) -> dict[str, float]:
@@ -91,39 +127,11 @@ def per_call(fn: Callable[[], Any], number: int, repeat: int = 7) -> float:
     return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
 
 
-def synthetic_file(n: int) -> bytes:
-    """A dataset file with one zone, indicator and source and ``n`` metrics."""
-    metrics = [
-        {
-            "id": f"m{i}",
-            "zone_id": "z",
-            "indicator": "trade_value",
-            "value": {
-                "value": f"{i}.5E6",
-                "qualifier": "approximately",
-                "unit": "CNY",
-                "text": f"about {i}.5 million yuan",
-            },
-            "period": f"{2000 + i % 25}",
-            "evidence": [{"source_id": "s", "quote": f"trade reached about {i}.5 million yuan"}],
-        }
-        for i in range(n)
-    ]
-    data = {
-        "format": "1",
-        "zones": [{"id": "z", "name": "Z", "kind": "other", "country": "CN"}],
-        "indicators": [{"id": "trade_value", "name": "Trade", "unit_kind": "currency", "measure": "flow"}],
-        "sources": [{"id": "s", "publisher": "P", "url": "https://example.org/"}],
-        "metrics": metrics,
-    }
-    return json.dumps(data).encode()
-
-
 def bulk(n: int, repeat: int) -> dict[str, float]:
     """Seconds to read ``n`` metrics: json.loads, Dataset.load (also with validators off), pydantic."""
     import ftzinfo  # noqa: PLC0415
 
-    raw = synthetic_file(n)
+    raw = real_shaped_file(n)
     import attrs  # noqa: PLC0415
 
     out: dict[str, list[float]] = {"json": [], "ftzinfo": [], "pydantic": [], "unvalidated": []}
@@ -223,8 +231,34 @@ def main(argv: list[str] | None = None) -> int:
         fuzzy = per_call(lambda: pycountry.countries.search_fuzzy("korea"), 20)
         ours = per_call(lambda: ftzinfo.search("lingnag"), 200)
         row("fuzzy search (ms)", f"{ours * 1e3:.3f}", f"{fuzzy * 1e3:.3f}", ours / fuzzy, "<= 0.15")
+        whole = inside(WHOLE_FTZ, runs), inside(WHOLE_PYCOUNTRY, runs)
+        row(
+            "whole data after import, per record (µs)",
+            f"{whole[0] * 1e6:.1f}",
+            f"{whole[1] * 1e6:.1f}",
+            whole[0] / whole[1],
+            "<= 2.00",
+        )
     else:
         rows.append(("pycountry is not installed: pip install -e '.[bench]'", "", "", "", ""))
+
+    cold_lookup = "import ftzinfo; ftzinfo.zone('lingang')"
+    for label, code, target in (
+        ("ftzinfo show lingang vs a cold lookup (ms)", CLI_SHOW, "<= 2.00"),
+        ("ftzinfo compare qianhai lingang vs a cold lookup (ms)", CLI_COMPARE, "<= 2.50"),
+    ):
+        cli = paired(code, cold_lookup, runs)
+        row(label, f"{cli['a'] * 1e3:.1f}", f"{cli['b'] * 1e3:.1f}", cli["ratio"], target)
+
+    scaled_loads = scaling(3 if args.quick else 7)
+    for factor, per_record in scaled_loads:
+        row(
+            f"load the bundled data x{factor}, per record (µs)",
+            f"{per_record * 1e6:.1f}",
+            f"{scaled_loads[0][1] * 1e6:.1f}",
+            per_record / scaled_loads[0][1],
+            "flat",
+        )
 
     scaled = scaled_queries(3 if args.quick else 7)
     first = scaled[0][1]
@@ -262,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bulk.json"
-        path.write_bytes(synthetic_file(n))
+        path.write_bytes(real_shaped_file(n))
         load = f"import ftzinfo; ftzinfo.Dataset.load({str(path)!r})"
         mem = [child(load)[1]]
         if "pydantic" in b:

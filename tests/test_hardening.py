@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import ftzinfo
 from ftzinfo import Dataset, Evidence, Indicator, Metric, Period, Quantity, Source, ValidationError, Zone
 from ftzinfo._records.exact import CONTEXT
+from ftzinfo._records.quantity_parse import FOREIGN_FIGURE_WORDS
 from test_bad_input import no_hang
 
 # -- 1. every word of a figure is understood, or the text is refused ------------------------------
@@ -109,6 +110,23 @@ def test_wordings_read_as_they_say(text: str, value: Decimal, qualifier: str, un
 def test_a_figure_word_after_a_noun_is_refused(n: int, word: str) -> None:
     with pytest.raises(ValidationError, match="cannot read"):
         Quantity.parse(f"{n} new firms {word}")
+
+
+@given(
+    st.integers(1, 999),
+    st.sampled_from(sorted(FOREIGN_FIGURE_WORDS)),
+    st.sampled_from(["", " de yuans", " companies"]),
+    st.booleans(),
+)
+def test_a_scale_or_currency_in_another_language_is_refused_not_counted(
+    n: int,
+    word: str,
+    tail: str,
+    title: bool,  # noqa: FBT001
+) -> None:
+    """ "12 milliards de yuans" is not twelve things called milliards: the reader refuses it."""
+    with pytest.raises(ValidationError, match="cannot read"):
+        Quantity.parse(f"{n} {word.title() if title else word}{tail}")
 
 
 @pytest.mark.parametrize(

@@ -360,6 +360,19 @@ def _unit_of_rest(rest: str, *, default: str) -> str:
 
 
 _UNITS_LONGEST_FIRST: Final = sorted(_SUFFIX_UNITS.items(), key=lambda kv: -len(kv[0]))
+#: Scales and currencies in other languages, and plurals, that the reader does not know:
+#: "12 milliards de yuans" is twelve billion yuan, not twelve things called milliards, so a
+#: figure followed by one of these is refused rather than read as a count.
+FOREIGN_FIGURE_WORDS: Final = frozenset(
+    {
+        "milliard", "milliards", "mille", "millones", "millon", "millardos", "billones", "milhoes", "bilhoes",
+        "milhao", "bilhao", "miliardi", "milioni", "miliardo", "milione", "mrd", "milliarde", "milliarden",
+        "millionen", "mld", "tys", "crore", "crores", "lakh", "lakhs", "yuans", "yuanes", "dolares", "dolar",
+        "reais", "reales", "roubles", "rubles", "rublos", "zlotys", "zloty", "zlotych", "shillings", "shilling",
+        "pesos", "rials", "rupiah", "baht", "dinar", "dinars", "yens", "francs", "lira", "liras", "rand", "naira",
+        "cedi", "kwacha", "birr",
+    }
+)  # fmt: skip
 #: Words that belong to a figure (scales, numbers, currencies, qualifiers, directions):
 #: after the figure they are an error, never the noun it counts.
 _FIGURE_WORDS: Final = frozenset(
@@ -370,6 +383,7 @@ _FIGURE_WORDS: Final = frozenset(
         *(w.lower() for w in CURRENCIES),
         "dollar", "euro", "pound", "rupee", "dirham", "riyal", "pataca", "won", "yen", "peso", "percentage",
         "up", "down", "more", "less", "over", "under", "about", "nearly", "around", "square", "sq",
+        *FOREIGN_FIGURE_WORDS,
     }
 )  # fmt: skip
 
@@ -382,7 +396,7 @@ def _check_noun(noun: str) -> None:
         words = noun.split()
         if len(words) > 8 or not all(_NOUN_WORD.fullmatch(w) for w in words):
             raise ValidationError(f"cannot read {noun!r} after the figure")
-        misplaced = [w for w in words if w.strip("./'&-") in _FIGURE_WORDS]
+        misplaced = [w for w in words if w.strip("./'&-").lower() in _FIGURE_WORDS]
         if misplaced:
             raise ValidationError(f"cannot read {misplaced[0]!r} in {noun!r} after the figure")
         return
