@@ -182,23 +182,25 @@ def scaled_queries(repeat: int) -> list[tuple[int, float]]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the comparisons and print the table; ``--quick`` checks that the benchmark works."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("--quick", action="store_true", help="few repetitions and a small bulk file (for CI)")
-    args = parser.parse_args(argv)
-    runs, repeat, n = (3, 2, 5_000) if args.quick else (21, 5, 100_000)
-    rows: list[tuple[str, str, str, str, str]] = []
+class Table:
+    """The rows of the printed table: what is compared, A, B, A/B and the target it is held to."""
 
-    def row(what: str, a: str, b: str, ratio: float | None, target: str) -> None:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def row(self, what: str, a: str, b: str, ratio: float | None, target: str) -> None:
+        """Add a row; the target column says whether the ratio meets it."""
         met = "" if ratio is None else ("yes" if _meets(ratio, target) else "NO")
-        rows.append((what, a, b, "" if ratio is None else f"{ratio:.2f}", f"{target} {met}".strip()))
+        self.rows.append((what, a, b, "" if ratio is None else f"{ratio:.2f}", f"{target} {met}".strip()))
 
+
+def against_pycountry(table: Table, runs: int) -> None:
+    """Cold start, lookups, search and the whole data, against pycountry."""
     have_pycountry = _importable("pycountry")
     if have_pycountry:
         compile_bytecode()
         cold = paired(COLD_FTZ, COLD_PYCOUNTRY, runs)
-        row(
+        table.row(
             "cold start + first lookup (ms)",
             f"{cold['a'] * 1e3:.1f}",
             f"{cold['b'] * 1e3:.1f}",
@@ -206,14 +208,14 @@ def main(argv: list[str] | None = None) -> int:
             "<= 0.90",
         )
         floor = paired(FLOOR, COLD_PYCOUNTRY, runs)
-        row(
+        table.row(
             "  floor: attrs+json+decimal+datetime+enum (ms)",
             f"{floor['a'] * 1e3:.1f}",
             f"{floor['b'] * 1e3:.1f}",
             floor["ratio"],
             "info",
         )
-        row("  peak memory, cold start (MiB)", f"{cold['a_mib']:.1f}", f"{cold['b_mib']:.1f}", None, "info")
+        table.row("  peak memory, cold start (MiB)", f"{cold['a_mib']:.1f}", f"{cold['b_mib']:.1f}", None, "info")
 
         import pycountry  # noqa: PLC0415
 
@@ -227,12 +229,12 @@ def main(argv: list[str] | None = None) -> int:
             ("lookup by Chinese name (µs)", "临港新片区", "<= 1.50"),
         ):
             t = per_call(lambda key=key: ftzinfo.zone(key), 20_000)
-            row(label, f"{t * 1e6:.2f}", f"{ref * 1e6:.2f}", t / ref, target)
+            table.row(label, f"{t * 1e6:.2f}", f"{ref * 1e6:.2f}", t / ref, target)
         fuzzy = per_call(lambda: pycountry.countries.search_fuzzy("korea"), 20)
         ours = per_call(lambda: ftzinfo.search("lingnag"), 200)
-        row("fuzzy search (ms)", f"{ours * 1e3:.3f}", f"{fuzzy * 1e3:.3f}", ours / fuzzy, "<= 0.15")
+        table.row("fuzzy search (ms)", f"{ours * 1e3:.3f}", f"{fuzzy * 1e3:.3f}", ours / fuzzy, "<= 0.15")
         whole = inside(WHOLE_FTZ, runs), inside(WHOLE_PYCOUNTRY, runs)
-        row(
+        table.row(
             "whole data after import, per record (µs)",
             f"{whole[0] * 1e6:.1f}",
             f"{whole[1] * 1e6:.1f}",
@@ -240,19 +242,25 @@ def main(argv: list[str] | None = None) -> int:
             "<= 2.00",
         )
     else:
-        rows.append(("pycountry is not installed: pip install -e '.[bench]'", "", "", "", ""))
+        table.rows.append(("pycountry is not installed: pip install -e '.[bench]'", "", "", "", ""))
 
+
+def commands(table: Table, runs: int) -> None:
+    """The command line, against a cold zone lookup."""
     cold_lookup = "import ftzinfo; ftzinfo.zone('lingang')"
     for label, code, target in (
         ("ftzinfo show lingang vs a cold lookup (ms)", CLI_SHOW, "<= 2.00"),
         ("ftzinfo compare qianhai lingang vs a cold lookup (ms)", CLI_COMPARE, "<= 2.50"),
     ):
         cli = paired(code, cold_lookup, runs)
-        row(label, f"{cli['a'] * 1e3:.1f}", f"{cli['b'] * 1e3:.1f}", cli["ratio"], target)
+        table.row(label, f"{cli['a'] * 1e3:.1f}", f"{cli['b'] * 1e3:.1f}", cli["ratio"], target)
 
-    scaled_loads = scaling(3 if args.quick else 7)
+
+def growth(table: Table, quick: bool) -> None:  # noqa: FBT001 - the --quick flag
+    """Whole-data loads and filtered queries as the data grows."""
+    scaled_loads = scaling(3 if quick else 7)
     for factor, per_record in scaled_loads:
-        row(
+        table.row(
             f"load the bundled data x{factor}, per record (µs)",
             f"{per_record * 1e6:.1f}",
             f"{scaled_loads[0][1] * 1e6:.1f}",
@@ -260,10 +268,10 @@ def main(argv: list[str] | None = None) -> int:
             "flat",
         )
 
-    scaled = scaled_queries(3 if args.quick else 7)
+    scaled = scaled_queries(3 if quick else 7)
     first = scaled[0][1]
     for count, t in scaled:
-        row(
+        table.row(
             f"metrics(zone, indicator) over {count} metrics (µs)",
             f"{t * 1e6:.2f}",
             f"{first * 1e6:.2f}",
@@ -271,15 +279,18 @@ def main(argv: list[str] | None = None) -> int:
             "flat",
         )
 
+
+def bulk_rows(table: Table, n: int, repeat: int) -> None:
+    """Loading ``n`` real-shaped metrics, against json.loads and pydantic."""
     b = bulk(n, repeat)
-    row(
+    table.row(
         f"load {n:,} metrics vs json.loads (s)",
         f"{b['ftzinfo']:.3f}",
         f"{b['json']:.3f}",
         b["ftzinfo"] / b["json"],
         "<= 2.50",
     )
-    row(
+    table.row(
         "  the same with attrs validators off (s)",
         f"{b['unvalidated']:.3f}",
         f"{b['json']:.3f}",
@@ -287,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         "info",
     )
     if "pydantic" in b:
-        row(
+        table.row(
             f"load {n:,} metrics vs pydantic (s)",
             f"{b['ftzinfo']:.3f}",
             f"{b['pydantic']:.3f}",
@@ -305,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"TypeAdapter(FileModel).validate_json(open({str(path)!r}, 'rb').read())"
             )
             mem.append(child(pyd)[1])
-        row(
+        table.row(
             f"  peak memory, load {n:,} metrics (MiB)",
             f"{mem[0]:.1f}",
             f"{mem[1]:.1f}" if len(mem) > 1 else "",
@@ -313,10 +324,23 @@ def main(argv: list[str] | None = None) -> int:
             "info",
         )
 
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the comparisons and print the table; ``--quick`` checks that the benchmark works."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--quick", action="store_true", help="few repetitions and a small bulk file (for CI)")
+    args = parser.parse_args(argv)
+    runs, repeat, n = (3, 2, 5_000) if args.quick else (21, 5, 100_000)
+    table = Table()
+    against_pycountry(table, runs)
+    commands(table, runs)
+    growth(table, args.quick)
+    bulk_rows(table, n, repeat)
     print(f"ftzinfo benchmark: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
           f"{'quick' if args.quick else 'full'} run; A = ftzinfo, B = the reference")  # fmt: skip
-    widths = [max(len(r[i]) for r in [("comparison", "A", "B", "A/B", "target"), *rows]) for i in range(5)]
-    for r in [("comparison", "A", "B", "A/B", "target"), *rows]:
+    header = ("comparison", "A", "B", "A/B", "target")
+    widths = [max(len(r[i]) for r in [header, *table.rows]) for i in range(5)]
+    for r in [header, *table.rows]:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     return 0
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ftzinfo
 from ftzinfo import Dataset, Evidence, Source, Zone
@@ -96,6 +98,40 @@ def test_charts_scale_their_axis_and_wrap_their_title():
     pytest.importorskip("matplotlib", reason="the plot extra is not installed")
     fig = ftzinfo.series("qianhai", "fdi_utilized").plot()
     assert fig._repr_png_().startswith(b"\x89PNG")  # drawn, as Jupyter draws it
-    assert fig.axes[0].get_ylabel() == "bn USD"  # a named scale ...
-    assert not fig.axes[0].yaxis.get_offset_text().get_text()  # ... never a 1e9 offset
+    labels = [ax.get_ylabel() for ax in fig.axes]
+    assert "bn USD" in labels  # a named scale and unit ...
+    assert all(label.split()[-1] in {"USD", "CNY"} for label in labels)  # ... one unit to an axis
+    assert not any(ax.yaxis.get_offset_text().get_text() for ax in fig.axes)  # ... never a 1e9 offset
     assert "\n" in fig._suptitle.get_text()  # a long title wraps
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(["CNY", "USD", "EUR"]), min_size=1, max_size=6))
+def test_a_chart_never_sets_two_units_on_one_axis(units: list[str]) -> None:
+    pytest.importorskip("matplotlib", reason="the plot extra is not installed")
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - the plot extra
+
+    evidence = (Evidence(source_id="s", quote="q"),)
+    metrics = [
+        ftzinfo.Metric(
+            id=f"m{i}",
+            zone_id="z",
+            indicator="fdi_utilized",
+            value=ftzinfo.Quantity.parse(f"{i + 1} billion {unit}"),
+            period=ftzinfo.Period.year(2010 + i),
+            evidence=evidence,
+        )
+        for i, unit in enumerate(units)
+    ]
+    ds = Dataset(
+        zones=[Zone(id="z", name="Z", kind="other", country="CN", evidence=evidence)],
+        indicators=[ftzinfo.indicator("fdi_utilized")],
+        sources=[Source(id="s", publisher="P", url="https://example.org/")],
+        metrics=metrics,
+    )
+    fig = ftzinfo.series("z", "fdi_utilized", dataset=ds).plot()
+    try:
+        labels = [ax.get_ylabel() for ax in fig.axes]
+        assert sorted(label.split()[-1] for label in labels) == sorted(set(units))
+    finally:
+        plt.close(fig)

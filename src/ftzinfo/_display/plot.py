@@ -20,7 +20,7 @@ from ftzinfo._analysis.comparable import period_shape, shape_label
 from ftzinfo._analysis.compare import Comparison
 from ftzinfo._analysis.series import Series
 from ftzinfo._io.optional import require
-from ftzinfo._records.metric import Measure
+from ftzinfo._records.metric import Measure, Metric
 from ftzinfo._records.units import unit_label
 
 if TYPE_CHECKING:
@@ -168,11 +168,11 @@ def plot_series(series: Series) -> Any:
     """One panel per period kind (never a line across kinds), each point over the span it covers."""
     from matplotlib import dates as mdates  # noqa: PLC0415 - matplotlib is optional
 
-    groups = series.groups()
-    divisor, axis = _scale([m.value for m in series.metrics])
-    fig, axes = _figure(max(len(groups), 1), stacked=True)
-    for ax, (label, metrics) in zip(axes, groups.items(), strict=False):
+    panels = _by_unit(series.groups())
+    fig, axes = _figure(max(len(panels), 1), stacked=True)
+    for ax, (label, metrics) in zip(axes, panels, strict=False):
         values = [m.value for m in metrics]
+        divisor, axis = _scale(values)
         mids, below, above, open_ends = _points(values, divisor)
         periods = [m.period for m in metrics if m.period is not None]
         centre = [p.start + (p.end - p.start) / 2 for p in periods]
@@ -190,6 +190,22 @@ def plot_series(series: Series) -> Any:
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     _title(fig, f"{series.indicator.name}: {series.zone.name}")
     return fig
+
+
+def _by_unit(groups: dict[str, tuple[Metric, ...]]) -> list[tuple[str, tuple[Metric, ...]]]:
+    """The panels of a series: one per period kind and, where figures are in several units, per unit.
+
+    Yuan and dollars on one axis would set unlike numbers side by side, so each unit gets
+    its own axis (converting needs rates, which a chart is not given).
+    """
+    units = {m.value.unit for metrics in groups.values() for m in metrics}
+    if len(units) <= 1:
+        return list(groups.items())
+    return [
+        (f"{label}, {unit_label(unit)}", tuple(m for m in metrics if m.value.unit == unit))
+        for label, metrics in groups.items()
+        for unit in sorted({m.value.unit for m in metrics})
+    ]
 
 
 def to_plot(obj: object, *args: Any) -> Any:
