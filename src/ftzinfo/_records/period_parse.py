@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Final
@@ -12,8 +11,14 @@ from ftzinfo.exceptions import ValidationError
 
 __all__ = ["parse_text"]
 
-_MONTHS: Final = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+#: English month names and abbreviations. Written out rather than taken from ``calendar``,
+#: whose names follow the process's locale: under a German locale "March" would not read.
+_MONTH_NAMES: Final = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTHS: Final = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
 _MONTHS["sept"] = 9
 _MONTH_RE: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
 

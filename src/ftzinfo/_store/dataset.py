@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
+import os
 import warnings
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
@@ -352,7 +352,7 @@ class Dataset:
     @classmethod
     def load(
         cls,
-        source: str | Path | IO[str] | IO[bytes],
+        source: str | os.PathLike[str] | IO[str] | IO[bytes],
         *,
         extends: Dataset | None = None,
         max_size: int | None = None,
@@ -414,7 +414,7 @@ class Dataset:
             except ValidationError as exc:
                 raise exc.prefixed(where) from None
 
-    def dump(self, target: str | Path | IO[str], *, indent: int | None = 1) -> None:
+    def dump(self, target: str | os.PathLike[str] | IO[str], *, indent: int | None = 1) -> None:
         """Write the dataset as a JSON file (a path or an open text file)."""
         from ftzinfo._io import files  # noqa: PLC0415 - the writer (cattrs) loads only when a file is written
 
