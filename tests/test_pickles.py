@@ -46,3 +46,19 @@ def test_records_pickled_today_round_trip():
     ds = ftzinfo.dataset()
     for record in (ds.zone("lingang"), ds.sources()[0], ds.metrics("qianhai")[0], ds.initiatives()[0], ds.rates()[0]):
         assert pickle.loads(pickle.dumps(record)) == record  # noqa: S301 - our own objects
+
+
+def test_a_dataset_pickled_by_0_2_loads_and_is_checked_again():
+    with (FIXTURES / "dataset-0.2.pickle").open("rb") as f:
+        ds = pickle.load(f)  # noqa: S301 - a fixture this project made with 0.2
+    assert isinstance(ds, ftzinfo.Dataset)
+    assert [z.id for z in ds.zones()] == ["cn-shanghai-lingang"]
+    assert ds.zone("cn-shanghai-lingang").evidence
+    assert all(s.accessed is None for s in ds.sources())  # fields added since 0.2 take their defaults
+
+
+def test_a_dataset_pickled_today_round_trips():
+    ds = ftzinfo.dataset()
+    back = pickle.loads(pickle.dumps(ds))  # noqa: S301 - our own object
+    assert back == ds
+    assert back.zone("lingang") == ds.zone("lingang")
