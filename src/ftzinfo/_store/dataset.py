@@ -47,6 +47,11 @@ class Dataset:
     bundled data is :func:`ftzinfo.dataset`. Construction checks that ids are
     unique and that every reference resolves.
 
+    A Dataset holds records and answers lookups. Questions asked of many figures
+    are functions that take one: ``ftzinfo.compare(..., dataset=ds)``,
+    ``ftzinfo.rank``, ``ftzinfo.series``, ``ftzinfo.area_rollup``, ``ftzinfo.cite``,
+    ``ftzinfo.to_frame`` and ``ftzinfo.export``.
+
     Example:
         >>> ds = ftzinfo.dataset()
         >>> ds.zone("lingang").id
