@@ -113,3 +113,22 @@ def test_every_bundled_money_figure_converts_to_usd_and_cny_but_the_documented_g
         if not _has_rate(ds, code, year)
     }
     assert missing <= RATE_GAPS, sorted(missing - RATE_GAPS)
+
+
+# Enough of ISO 3166-1 to say that the world's free zones span every inhabited continent.
+_CONTINENT = {
+    **dict.fromkeys(["AE", "BH", "GE", "HK", "ID", "IN", "JO", "KH", "KP", "KR", "KZ", "LK", "MY", "OM", "PH", "PK",
+                     "QA", "SA", "SG", "TH", "TR", "UZ"], "Asia"),
+    **dict.fromkeys(["GB", "IE", "LT", "MT", "PL", "PT"], "Europe"),
+    **dict.fromkeys(["DJ", "EG", "ET", "KE", "MA", "MU", "NA", "NG", "RW", "ZA"], "Africa"),
+    **dict.fromkeys(["CR", "DO", "MX", "PA", "US"], "North America"),
+    **dict.fromkeys(["BR", "CL", "CO", "UY"], "South America"),
+    **dict.fromkeys(["AU", "FJ", "NZ", "PG", "SB", "VU", "WS"], "Oceania"),
+}  # fmt: skip
+
+
+def test_zones_outside_china_span_every_inhabited_continent():
+    outside = [z for z in ftzinfo.zones() if z.country not in {"CN", None}]
+    assert len(outside) >= 40
+    continents = {_CONTINENT[z.country] for z in outside if z.country in _CONTINENT}
+    assert continents == {"Asia", "Europe", "Africa", "North America", "South America", "Oceania"}
