@@ -88,3 +88,38 @@ def test_a_mutated_record_gets_the_same_answer_from_both_paths(data):
     assert fast is Unfit or fast == slow
     if slow is Unfit:
         assert fast is Unfit
+
+
+def test_a_declared_type_reads_the_same_as_text_or_resolved():
+    import datetime as dt  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
+    from ftzinfo._io.fast import _type_name  # noqa: PLC0415
+    from ftzinfo._records.period import Period  # noqa: PLC0415
+    from ftzinfo._records.zone import Evidence, Milestone  # noqa: PLC0415
+
+    pairs = [
+        ("Milestone | None", Milestone | None),
+        ("tuple[Evidence, ...]", tuple[Evidence, ...]),
+        ("tuple[str, ...]", tuple[str, ...]),
+        ("dt.date | None", dt.date | None),
+        ("dt.date | dt.datetime | None", dt.date | dt.datetime | None),
+        ("Decimal", Decimal),
+        ("Period | None", Period | None),
+        ("ftzinfo.Quantity", ftzinfo.Quantity),
+    ]
+    for text, resolved in pairs:
+        assert _type_name(text) == _type_name(resolved), text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_fast_path_is_made_alike_before_and_after_types_are_resolved(kind):
+    import attrs  # noqa: PLC0415
+
+    from ftzinfo._io.fast import _builder  # noqa: PLC0415
+
+    cls = TYPES[kind]
+    attrs.resolve_types(cls)  # what a converter does when it first meets the class
+    build = _builder(cls)  # made afresh from the resolved declaration
+    for record in ftzinfo.dataset().records(kind)[:60]:
+        assert build(converter().unstructure(record)) == record

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
@@ -56,13 +57,13 @@ def _strs(value: object) -> tuple[str, ...]:
 def _decimal(value: object) -> Decimal | None:
     if value is None:
         return None
-    if type(value) is Decimal or type(value) is int:
-        number = Decimal(value)
-    elif type(value) is str:
+    if type(value) is str:
         try:
-            number = Decimal(value.strip())
+            number = Decimal(value)  # as the converter reads it: surrounding white space is ignored
         except InvalidOperation:
             raise Unfit from None
+    elif type(value) is Decimal or type(value) is int:
+        number = Decimal(value)
     else:
         raise Unfit
     if not number.is_finite():
@@ -110,21 +111,36 @@ def _quantity(value: object) -> Quantity:
     d = _record(value, _QUANTITY, _QUANTITY_REQUIRED)
     if d.get("conversion") is not None:
         raise Unfit  # converted figures are rare in files: the converter builds them
-    number = _decimal(d["value"])
+    text = d["value"]
+    number = _decimal(text)
     qualifier = _QUALIFIERS.get(d.get("qualifier", "exact"))
     if qualifier is None:
         raise Unfit
-    low, high, low_closed, high_closed = bounds(number, qualifier)  # once, not once per derived field
-    kwargs = d.copy()  # unit and text go as they are: the class validates them
-    kwargs["value"] = number
-    kwargs["qualifier"] = qualifier
-    kwargs["low"] = _decimal(d["low"]) if "low" in d else low
-    kwargs["high"] = _decimal(d["high"]) if "high" in d else high
-    kwargs["low_closed"] = _bool(d["low_closed"]) if "low_closed" in d else low_closed
-    kwargs["high_closed"] = _bool(d["high_closed"]) if "high_closed" in d else high_closed
-    if d.get("equivalent") is not None:
-        kwargs["equivalent"] = _quantity(d["equivalent"])
-    return Quantity(**kwargs)
+    if "low" in d and "high" in d and "low_closed" in d and "high_closed" in d:  # as dump() writes figures
+        low, high, low_closed, high_closed = d["low"], d["high"], d["low_closed"], d["high_closed"]
+        # A bound written as the value is the value's own Decimal: one object, not two.
+        low = number if low == text and type(text) is str else _decimal(low)
+        high = number if high == text and type(text) is str else _decimal(high)
+    else:
+        derived = bounds(number, qualifier)  # once, not once per derived field
+        low = _decimal(d["low"]) if "low" in d else derived[0]
+        high = _decimal(d["high"]) if "high" in d else derived[1]
+        low_closed = d.get("low_closed", derived[2])
+        high_closed = d.get("high_closed", derived[3])
+    if type(low_closed) is not bool or type(high_closed) is not bool:
+        raise Unfit
+    equivalent = d.get("equivalent")
+    return Quantity(
+        value=number,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        low_closed=low_closed,
+        high_closed=high_closed,
+        unit=d["unit"],  # unit and text go as they are: the class validates them
+        equivalent=None if equivalent is None else _quantity(equivalent),
+        text=d.get("text"),
+    )
 
 
 def _opt_quantity(value: object) -> Quantity | None:
@@ -185,13 +201,24 @@ _BY_TYPE: Final[dict[str, Callable[[object], Any]]] = {
     "Period": _period,
     "Period | None": _period,
     "Decimal": _decimal,
-    "dt.date | None": _date,
-    "dt.date | dt.datetime | None": _published,
+    "date | None": _date,
+    "date | datetime | None": _published,
     "tuple[Evidence, ...]": _evidence,
 }
 # Type names that need a converter of their own: a field of one of these types missing from
 # _BY_TYPE is a bug of this module, caught when the class's builder is made.
 _STRUCTURED: Final = ("tuple[", "Milestone", "Quantity", "Period", "Decimal", "date", "Evidence", "Conversion")
+_QUALIFIED: Final = re.compile(r"\b(?:\w+\.)+(\w+)")
+
+
+def _type_name(declared: object) -> str:
+    """A field's type as its annotation reads, without module names (``Milestone | None``).
+
+    The same whether the annotation is still text or has been resolved to types (as
+    ``attrs.resolve_types`` does when a converter first meets the class).
+    """
+    text = declared.__name__ if isinstance(declared, type) and not hasattr(declared, "__args__") else str(declared)
+    return _QUALIFIED.sub(r"\1", text)
 
 
 def _spec(cls: type) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, Callable[[object], Any]], ...]]:
@@ -202,7 +229,7 @@ def _spec(cls: type) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, C
         allowed.add(key)
         if field.default is attrs.NOTHING:
             required.add(key)
-        declared = str(field.type)
+        declared = _type_name(field.type)
         if declared in _BY_TYPE:
             converted.append((key, _BY_TYPE[declared]))
         elif any(name in declared for name in _STRUCTURED):

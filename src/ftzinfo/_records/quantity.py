@@ -139,11 +139,11 @@ class Quantity:
         q, v, low, high = self.qualifier, self.value, self.low, self.high
         if q is Qualifier.EXACT:
             return low == high == v and self.low_closed and self.high_closed
-        if q in {Qualifier.MORE_THAN, Qualifier.AT_LEAST}:
+        if q is Qualifier.MORE_THAN or q is Qualifier.AT_LEAST:
             return high is None and low == v and self.low_closed is (q is Qualifier.AT_LEAST)
-        if q in {Qualifier.LESS_THAN, Qualifier.AT_MOST}:
+        if q is Qualifier.LESS_THAN or q is Qualifier.AT_MOST:
             return low is None and high == v and self.high_closed is (q is Qualifier.AT_MOST)
-        if q in {Qualifier.APPROXIMATELY, Qualifier.NEARLY}:
+        if q is Qualifier.APPROXIMATELY or q is Qualifier.NEARLY:
             return low is not None and high is not None
         return True  # a range gives its ends explicitly
 

@@ -109,23 +109,35 @@ def text(
         json_pattern = pattern.pattern.replace("\\Z", "$")
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is str and len(value) <= limit:  # the common cases in one step each:
+            if match is not None:
+                if match(value):
+                    return  # the patterns admit no space or control character
+            elif value and value.isprintable() and not value.isspace():
+                return  # printable text holds no control, bidirectional or surrogate character
         if value is None and optional:
             return
-        if match is not None and type(value) is str and len(value) <= limit and match(value):
-            return  # the common case in one step: the patterns admit no space or control character
-        if not isinstance(value, str):
-            raise fail(attribute, f"expected a string, got {type(value).__name__}")
-        if len(value) > limit:
-            raise fail(attribute, f"is {len(value)} characters long; the limit is {limit}")
-        if not value.strip():
-            raise fail(attribute, "must not be empty")
-        if has_control(value):
-            raise fail(attribute, "contains a control character")
-        if match is not None:
-            raise fail(attribute, f"{value!r} is not {what}")
+        reason = _text_fault(value, limit)
+        if reason is None and match is not None:
+            reason = f"{value!r} is not {what}"
+        if reason is not None:
+            raise fail(attribute, reason)
 
     check.json_schema = text_schema(limit, json_pattern)  # type: ignore[attr-defined]
     return check
+
+
+def _text_fault(value: object, limit: int) -> str | None:
+    """What is wrong with ``value`` as text within ``limit``, or None."""
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    if len(value) > limit:
+        return f"is {len(value)} characters long; the limit is {limit}"
+    if not value.strip():
+        return "must not be empty"
+    if has_control(value):
+        return "contains a control character"
+    return None
 
 
 def tuple_of(kind: type[T]) -> Validator:
