@@ -10,20 +10,26 @@ rather than importing ``importlib.resources`` and ``json`` and parsing a data fi
 - ``_index`` lists the data files in reading order and maps each normalised name,
   alias and id to its zone, and each zone to its data file;
 - ``_zones.<family>`` holds the records of one data file's zones, as plain dicts
-  (as the JSON reads), so a lookup loads one family's zones, not all of them.
+  (as the JSON reads), so a lookup loads one family's zones, not all of them;
+- ``catalog`` holds each data file's SHA-256, each record's id and file, and the
+  ids records refer to, taken from the data after it has been read with every
+  check a user's file gets. The bundled dataset answers from it and builds each
+  record when first asked for, as long as the files are the ones it describes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 from typing import Any
 
 import ftzinfo
 from ftzinfo._io.serialize import parse_json
+from ftzinfo._records.kinds import KINDS
 from ftzinfo._records.names import lookup_keys
-from ftzinfo._store.bundled import family_module
-from ftzinfo._store.indexes import zone_names
+from ftzinfo._store.bundled import family_module, load_checked
+from ftzinfo._store.indexes import links_of, zone_names
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "ftzinfo"
 DATA = SRC / "data"
@@ -71,7 +77,7 @@ def build_index() -> dict[Path, str]:
         "}",
         "",
     ]
-    out = {SRC / "_store" / "index.py": "\n".join(index)}
+    out = {SRC / "_store" / "index.py": "\n".join(index), SRC / "_store" / "catalog.py": build_catalog(files)}
     package = SRC / "_store" / "zones"
     out[package / "__init__.py"] = f'"""Each data file\'s zone records, as plain dicts. {GENERATED}"""\n'
     for name, records in families.items():
@@ -90,6 +96,51 @@ def build_index() -> dict[Path, str]:
         ]
         out[package / f"{module}.py"] = "\n".join(lines)
     return out
+
+
+def build_catalog(files: tuple[str, ...]) -> str:
+    """The text of the catalogue module: the data read and checked whole, then described."""
+    raw = {name: (DATA / name).read_bytes() for name in files}
+    ds = load_checked(raw)  # every check a user's file gets: a fault stops the generation here
+    records = {kind: ds.records(kind) for kind in KINDS}
+    homes = {}
+    for position, name in enumerate(files):
+        for items in parse_json(raw[name], where=name).values():
+            if isinstance(items, list):
+                homes.update((item["id"], position) for item in items)
+    links = links_of(records)
+    lines = [
+        f'"""The bundled data\'s catalogue. {GENERATED}',
+        "",
+        "The data files were read with every check a user's file gets, then described here:",
+        "DIGESTS holds each file's SHA-256 as it was read, IDS each kind's ids in the dataset's",
+        "order, HOMES each record's file (its place in FILES), and the LINKS the ids records refer to.",
+        '"""',
+        "",
+        '__all__ = ["DIGESTS", "FILES", "HOMES", "IDS", "INITIATIVE_LINKS", "METRIC_LINKS", "ZONE_LINKS"]',
+        "",
+        f"FILES = {files!r}",
+        "",
+        "DIGESTS = {",
+        *(f"    {name!r}: {hashlib.sha256(data).hexdigest()!r}," for name, data in raw.items()),
+        "}",
+        "",
+        "IDS = {",
+        *(f"    {kind!r}: {tuple(r.id for r in records[kind])!r}," for kind in KINDS),
+        "}",
+        "",
+        "HOMES = {",
+        *(f"    {record_id!r}: {position!r}," for record_id, position in sorted(homes.items())),
+        "}",
+        "",
+        f"ZONE_LINKS = {links.zones!r}",
+        "",
+        f"INITIATIVE_LINKS = {links.initiatives!r}",
+        "",
+        f"METRIC_LINKS = {links.metrics!r}",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

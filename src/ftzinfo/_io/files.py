@@ -24,6 +24,7 @@ __all__ = [
     "layout",
     "no_gc",
     "read_limited",
+    "structure_record",
     "structure_records",
     "write_json",
 ]
@@ -75,6 +76,19 @@ def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
     if problems:
         raise ValidationError(problems)
     return lists
+
+
+def structure_record(item: Any, cls: type, *, where: str = "") -> Any:
+    """Structure one record of class ``cls``, as a file's list would (see :func:`structure_records`).
+
+    Raises:
+        ValidationError: Every problem found, each with its path.
+    """
+    problems: list[tuple[str, str]] = []
+    built = _structure_list([item], cls, "", problems)
+    if problems:
+        raise ValidationError([(join_path(where, p.removeprefix("[0]").lstrip(".")), r) for p, r in problems])
+    return built[0]
 
 
 def _structure_list(items: list[Any], cls: type, path: str, problems: list[tuple[str, str]]) -> list[Any]:

@@ -11,9 +11,10 @@ import functools
 import operator
 import os
 import warnings
-from collections.abc import Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from itertools import chain, islice
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -28,13 +29,14 @@ from ftzinfo._records.rate import Rate, RateKind
 from ftzinfo._records.source import Source
 from ftzinfo._records.zone import Status, Zone, ZoneKind
 from ftzinfo._store.asof import restricted
-from ftzinfo._store.indexes import SEARCH_THRESHOLD, Indexes, build_indexes
+from ftzinfo._store.indexes import SEARCH_THRESHOLD, Indexes, Links, links_of, zone_keys
 from ftzinfo._store.integrity import check_ids, check_references, check_types
 from ftzinfo._store.merge import merged
 from ftzinfo._store.moved import MOVED
+from ftzinfo._store.shelf import Shelves
 from ftzinfo.exceptions import MAX_ERRORS, UnknownRecordError, UnknownZoneError, ValidationError
 
-__all__ = ["Dataset"]
+__all__ = ["Dataset", "on_demand"]
 
 ZoneKey = Zone | str
 
@@ -58,7 +60,7 @@ class Dataset:
         'cn-shanghai-lingang'
     """
 
-    _records: dict[str, tuple[Any, ...]] = attrs.field(init=False)
+    _records: Mapping[str, tuple[Any, ...]] = attrs.field(init=False)
     _extends: Dataset | None = attrs.field(init=False, eq=False)
     _preferred: tuple[str, ...] = attrs.field(init=False, eq=False)
     _index: Indexes = attrs.field(init=False, eq=False, repr=False)
@@ -89,21 +91,20 @@ class Dataset:
         # Records are kept in id order (indicators in the order given: their order is meaningful).
         records = {k: v if k == "indicators" else tuple(sorted(v, key=_ID)) for k, v in given.items()}
         preferred = tuple(preferred)
-        index = build_indexes(records, preferred)
+        by_id = {kind: {r.id: r for r in records[kind]} for kind in KINDS}
         # An extension (a user's file) may refer to records of the dataset it extends.
-        known = index.by_id
+        known: Mapping[str, Mapping[str, Any]] = by_id
         if extends is not None:
             if not isinstance(extends, Dataset):
                 raise TypeError(f"extends must be a Dataset, not {type(extends).__name__}")
-            known = {k: {**extends._index.by_id[k], **v} for k, v in index.by_id.items()}  # noqa: SLF001 - same class
+            # Read only, so the bundled data's records are built only where a reference needs one.
+            theirs = extends._index.by_id  # noqa: SLF001 - same class
+            known = {k: ChainMap(v, cast("MutableMapping[str, Any]", theirs[k])) for k, v in by_id.items()}
         problems = list(islice(chain(check_ids(records), check_references(records, known)), MAX_ERRORS))
         if problems:
             raise ValidationError(problems)
-        # Frozen: the fields are set once, here, and never again.
-        object.__setattr__(self, "_records", records)
-        object.__setattr__(self, "_extends", extends)
-        object.__setattr__(self, "_preferred", preferred)
-        object.__setattr__(self, "_index", index)
+        index = Indexes(by_id=by_id, keys=zone_keys(records["zones"], preferred), links=links_of(records))
+        _fill(self, records, index, extends, preferred)
 
     def zone(self, key: ZoneKey) -> Zone:
         """Look a zone up by id, English or Chinese name, or alias.
@@ -154,7 +155,7 @@ class Dataset:
 
     def children(self, zone: ZoneKey) -> tuple[Zone, ...]:
         """The zones directly inside ``zone``, sorted by id."""
-        return self._index.children.get(self.zone(zone).id, ())
+        return self._index.children(self.zone(zone).id)
 
     def parent(self, zone: ZoneKey) -> Zone | None:
         """The zone that contains ``zone``, or None."""
@@ -172,9 +173,7 @@ class Dataset:
 
     def overlapping(self, zone: ZoneKey) -> tuple[Zone, ...]:
         """Zones that overlap ``zone`` without containing it or lying inside it (either side's record)."""
-        z = self.zone(zone)
-        ids = set(z.overlaps) | {other.id for other in self._records["zones"] if z.id in other.overlaps}
-        return tuple(self._index.by_id["zones"][i] for i in sorted(ids))
+        return self._index.overlapping(self.zone(zone).id)
 
     def initiatives(
         self,
@@ -184,11 +183,7 @@ class Dataset:
         status: Status | str | None = None,
     ) -> tuple[Initiative, ...]:
         """Initiatives, sorted by id; optionally of one zone, kind or status."""
-        pool = (
-            self._records["initiatives"]
-            if zone is None
-            else self._index.initiatives_by_zone.get(self.zone(zone).id, ())
-        )
+        pool = self._records["initiatives"] if zone is None else self._index.initiatives_of(self.zone(zone).id)
         wanted_kind = None if kind is None else to_enum(InitiativeKind, "kind", kind)
         wanted_status = None if status is None else Status(status)
         return tuple(
@@ -211,8 +206,8 @@ class Dataset:
         if zone is None:
             if indicator_id is None:
                 return self._records["metrics"]
-            return tuple(m for m in self._records["metrics"] if m.indicator == indicator_id)
-        return self._index.metrics_by_zone.get((self.zone(zone).id, indicator_id), ())
+            return self._index.metrics_with(indicator_id)
+        return self._index.metrics_of(self.zone(zone).id, indicator_id)
 
     def metric(self, metric_id: str) -> Metric:
         """The metric with this id (raises :class:`UnknownRecordError`)."""
@@ -274,13 +269,13 @@ class Dataset:
             raise TypeError(f"year must be an int, not {type(year).__name__}")
         wanted = Period.year(year)
         found = next(
-            (r for r in self._index.rates.get((currency, per, wanted), ()) if series in {None, r.series}), None
+            (r for r in self._index.rates().get((currency, per, wanted), ()) if series in {None, r.series}), None
         )
         if found is None:  # a fixed (pegged) rate holds for every year of its period
             found = next(
                 (
                     r
-                    for (c, q, p), rs in self._index.rates.items()
+                    for (c, q, p), rs in self._index.rates().items()
                     if (c, q) == (currency, per) and wanted in p
                     for r in rs
                     if r.kind is RateKind.FIXED and series in {None, r.series}
@@ -288,7 +283,7 @@ class Dataset:
                 None,
             )
         if found is None:
-            years = sorted(p.start.year for c, q, p in self._index.rates if (c, q) == (currency, per))
+            years = sorted(p.start.year for c, q, p in self._index.rates() if (c, q) == (currency, per))
             near = [f"{currency} per {per} in {y}" for y in years[-3:]]
             raise UnknownRecordError("rate", f"{currency} per {per} in {year}", near)
         return found
@@ -426,13 +421,13 @@ class Dataset:
         files.write_json(files.layout(self._records), target, indent=indent)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._records.values())
+        return sum(len(self._index.by_id[k]) for k in KINDS)  # counted, not built
 
     def _repr_html_(self) -> str:
         return presenters.html(self)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self._records[k])} {k}" for k in KINDS)
+        counts = ", ".join(f"{len(self._index.by_id[k])} {k}" for k in KINDS)
         return f"<Dataset: {counts}>"
 
     if not TYPE_CHECKING:  # type checkers see no such methods: their calls should move
@@ -460,6 +455,32 @@ def _clashes(loaded: Dataset, extends: Dataset | None) -> Iterator[tuple[str, st
             other = theirs.get(record.id)
             if other is not None and other != record:
                 yield f"{kind}[{i}].id", f"{record.id!r} is already in the data this extends, with other content"
+
+
+def on_demand(shelves: Shelves, keys: Mapping[str, str], links: Links) -> Dataset:
+    """A dataset of checked records built on first use: the bundled data (see ``bundled``).
+
+    The records were checked, and their links and zone keys taken, when the store was
+    made: nothing is checked again here.
+    """
+    ds = object.__new__(Dataset)
+    by_id = {kind: shelves.shelf(kind) for kind in KINDS}
+    _fill(ds, shelves, Indexes(by_id=by_id, keys=keys, links=links), None, ())
+    return ds
+
+
+def _fill(
+    ds: Dataset,
+    records: Mapping[str, tuple[Any, ...]],
+    index: Indexes,
+    extends: Dataset | None,
+    preferred: tuple[str, ...],
+) -> None:
+    # Frozen: the fields are set once, when the dataset is made, and never again.
+    object.__setattr__(ds, "_records", records)
+    object.__setattr__(ds, "_extends", extends)
+    object.__setattr__(ds, "_preferred", preferred)
+    object.__setattr__(ds, "_index", index)
 
 
 _ID: Final = operator.attrgetter("id")

@@ -23,6 +23,7 @@ from ftzinfo.exceptions import ValidationError
 
 __all__ = [
     "CHECKS",
+    "catalog",
     "chinese_names_quoted",
     "dates",
     "evidence",
@@ -154,6 +155,36 @@ def index(ds: Dataset) -> Problems:
             yield f"the index's record of zone {zone_id} differs from the data's: {stale}"
 
 
+def catalog(ds: Dataset) -> Problems:
+    """The catalogue the bundled data loads from describes the data files as they are."""
+    import hashlib  # noqa: PLC0415 - each check loads what it checks
+
+    from ftzinfo._records.kinds import KINDS  # noqa: PLC0415 - as the rest of this check
+    from ftzinfo._store import catalog as _catalog  # noqa: PLC0415
+    from ftzinfo._store import index as _index  # noqa: PLC0415
+    from ftzinfo._store.bundled import read_data  # noqa: PLC0415
+    from ftzinfo._store.indexes import links_of  # noqa: PLC0415
+
+    stale = "run scripts/update_index.py"
+    if _catalog.FILES != _index.FILES:
+        yield f"the catalogue's files differ from the index's: {stale}"
+    for name in _index.FILES:
+        if hashlib.sha256(read_data(name)).hexdigest() != _catalog.DIGESTS.get(name):
+            yield f"data/{name} is not the file the catalogue describes: {stale}"
+    records = {kind: ds.records(kind) for kind in KINDS}
+    for kind in KINDS:
+        if tuple(r.id for r in records[kind]) != _catalog.IDS[kind]:
+            yield f"the catalogue's {kind} differ from the data's: {stale}"
+    links = links_of(records)
+    for name, ours in (
+        ("ZONE_LINKS", links.zones),
+        ("INITIATIVE_LINKS", links.initiatives),
+        ("METRIC_LINKS", links.metrics),
+    ):
+        if getattr(_catalog, name) != ours:
+            yield f"the catalogue's {name} differ from the data's: {stale}"
+
+
 def strict_reading(ds: Dataset) -> Problems:
     """The data reads the same through the converter as through the fast path."""
     from ftzinfo._io.files import layout  # noqa: PLC0415 - cattrs, for this check only
@@ -177,6 +208,7 @@ CHECKS: Final[dict[str, Callable[[Dataset], Problems]]] = {
         lookup_keys_unique,
         hierarchy,
         index,
+        catalog,
         strict_reading,
     )
 }
