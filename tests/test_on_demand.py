@@ -215,3 +215,79 @@ def test_the_self_check_finds_a_catalogue_that_does_not_describe_the_files(monke
     assert list(CHECKS["catalog"](CHECKED)) == [
         "data/rates.json is not the file the catalogue describes: run scripts/update_index.py"
     ]
+
+
+# -- a user's file: metrics the reader vouches for are built on first use ---------------------
+
+
+LAYOUT = ftzinfo.to_dict(CHECKED)
+
+
+def _file(metrics: list[dict[str, object]]) -> bytes:
+    """The bundled data as one file, with these metrics in place of its own."""
+    return json.dumps({**LAYOUT, "metrics": metrics}, ensure_ascii=False).encode()
+
+
+PLAIN = [json.loads(ftzinfo.dumps(m)) for m in CHECKED.metrics("qianhai")]
+
+
+def _metrics_built(ds: ftzinfo.Dataset) -> int:
+    shelves = ds._records
+    assert isinstance(shelves, Shelves)
+    return shelves.shelf("metrics").built()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(PLAIN), st.integers(0, len(PLAIN)))
+def test_a_loaded_file_builds_its_metrics_when_asked_and_answers_as_one_built_whole(metrics, touch):
+    import io  # noqa: PLC0415
+
+    raw = _file(metrics)
+    loaded = ftzinfo.Dataset.load(io.BytesIO(raw))
+    whole = ftzinfo.Dataset.from_dict(json.loads(raw))  # a caller's own data: built whole, nothing kept
+    assert _metrics_built(loaded) == 0
+    assert len(loaded) == len(whole)
+    for m in whole.metrics()[:touch]:
+        assert loaded.metric(m.id) == m
+    assert _metrics_built(loaded) == touch
+    assert loaded.metrics("qianhai") == whole.metrics("qianhai")
+    assert loaded == whole
+    assert pickle.loads(pickle.dumps(loaded)) == whole  # noqa: S301 - our own object
+
+
+def test_a_file_of_figures_the_reader_does_not_vouch_for_loads_as_well(tmp_path):
+    import attrs  # noqa: PLC0415
+
+    money = next(m for m in CHECKED.metrics("qianhai") if m.value.unit == "CNY")
+    converted = attrs.evolve(money, id="qianhai-converted", value=money.value.convert("USD", rate="0.14"))
+    metrics = [*PLAIN[:3], json.loads(ftzinfo.dumps(converted))]
+    path = tmp_path / "mixed.json"
+    path.write_bytes(_file(metrics))
+    loaded = ftzinfo.Dataset.load(path)
+    assert _metrics_built(loaded) == 1  # the converted figure, built by the converter at load
+    assert loaded == ftzinfo.Dataset.from_dict(json.loads(path.read_bytes()))
+
+
+def test_metrics_of_a_loaded_file_are_one_object_each_whatever_the_threads(tmp_path):
+    path = tmp_path / "metrics.json"
+    path.write_bytes(_file(PLAIN))
+    loaded = ftzinfo.Dataset.load(path)
+    ids = [m["id"] for m in PLAIN]
+    barrier = threading.Barrier(8)
+
+    def work(_: int) -> list[object]:
+        barrier.wait()
+        return [loaded.metric(i) for i in ids]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(work, range(8)))
+    assert all(all(a is b for a, b in zip(r, results[0], strict=True)) for r in results)
+    assert _metrics_built(loaded) == len(ids)
+
+
+def test_a_loaded_file_writes_back_what_it_read(tmp_path):
+    path, again = tmp_path / "in.json", tmp_path / "out.json"
+    path.write_bytes(_file(PLAIN))
+    loaded = ftzinfo.Dataset.load(path)
+    loaded.dump(again)
+    assert ftzinfo.Dataset.load(again) == loaded == ftzinfo.Dataset.from_dict(json.loads(path.read_bytes()))

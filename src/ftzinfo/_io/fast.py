@@ -107,8 +107,8 @@ _QUANTITY_REQUIRED: Final = frozenset({"value", "unit"})
 _QUALIFIERS: Final = {q.value: q for q in Qualifier}
 
 
-def _quantity(value: object) -> Quantity:
-    d = _record(value, _QUANTITY, _QUANTITY_REQUIRED)
+def _figure(d: dict[str, Any]) -> tuple[Decimal | None, Qualifier, Decimal | None, Decimal | None, bool, bool]:
+    """A figure's value, qualifier, bounds and closed ends from its plain fields (raises Unfit)."""
     if d.get("conversion") is not None:
         raise Unfit  # converted figures are rare in files: the converter builds them
     text = d["value"]
@@ -129,6 +129,12 @@ def _quantity(value: object) -> Quantity:
         high_closed = d.get("high_closed", derived[3])
     if type(low_closed) is not bool or type(high_closed) is not bool:
         raise Unfit
+    return number, qualifier, low, high, low_closed, high_closed
+
+
+def _quantity(value: object) -> Quantity:
+    d = _record(value, _QUANTITY, _QUANTITY_REQUIRED)
+    number, qualifier, low, high, low_closed, high_closed = _figure(d)
     equivalent = d.get("equivalent")
     return Quantity(
         value=number,

@@ -14,6 +14,7 @@ from typing import IO, Any, Final
 
 from ftzinfo._io.fast import FAST, Unfit
 from ftzinfo._io.serialize import check_depth, converter, errors_of, is_structure_error
+from ftzinfo._io.vouch import VOUCH
 from ftzinfo._records.kinds import KINDS, TYPES
 from ftzinfo.exceptions import MAX_ERRORS, ValidationError, join_path
 
@@ -52,8 +53,12 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
+def structure_records(data: Any, *, where: str = "", plain: Iterable[str] = ()) -> dict[str, list[Any]]:
     """Structure the record lists of one file layout, without cross-checking references.
+
+    Records of the kinds in ``plain`` that the reader vouches for (see ``vouch``) are
+    kept as the plain data they are, to be built on first use: pass only data that no
+    one else holds, since the records will be built from it later.
 
     Raises:
         ValidationError: Every problem found, up to a limit, each with its path.
@@ -66,13 +71,14 @@ def structure_records(data: Any, *, where: str = "") -> dict[str, list[Any]]:
     if fmt != FORMAT:
         problems.append((join_path(where, "format"), f"{fmt!r} is not a format this version reads ({FORMAT!r})"))
     lists: dict[str, list[Any]] = {}
+    keep = frozenset(plain)
     for kind in KINDS:
         items = data.get(kind, [])
         path = join_path(where, kind)
         if not isinstance(items, list):
             problems.append((path, f"expected a list, got {type(items).__name__}"))
             continue
-        lists[kind] = _structure_list(items, TYPES[kind], path, problems)
+        lists[kind] = _structure_list(items, TYPES[kind], path, problems, plain=kind in keep)
     if problems:
         raise ValidationError(problems)
     return lists
@@ -91,11 +97,20 @@ def structure_record(item: Any, cls: type, *, where: str = "") -> Any:
     return built[0]
 
 
-def _structure_list(items: list[Any], cls: type, path: str, problems: list[tuple[str, str]]) -> list[Any]:
-    """Build each record by the fast path; the converter builds (or words the errors of) the rest."""
+def _structure_list(
+    items: list[Any], cls: type, path: str, problems: list[tuple[str, str]], *, plain: bool = False
+) -> list[Any]:
+    """Build each record by the fast path; the converter builds (or words the errors of) the rest.
+
+    With ``plain``, a record the reader vouches for is kept as it is, to be built on first use.
+    """
     fast, slow = FAST[cls], None
+    vouch = VOUCH.get(cls) if plain else None
     out = []
     for i, item in enumerate(items):
+        if vouch is not None and vouch(item):
+            out.append(item)
+            continue
         try:
             out.append(fast(item))
             continue

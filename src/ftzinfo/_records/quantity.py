@@ -51,11 +51,68 @@ else:
 
     _conversion = _Deferred("ftzinfo._records.conversion")
 
-__all__ = ["Quantity", "UnitMismatchError", "from_interval"]
+__all__ = ["Quantity", "UnitMismatchError", "figure_problems", "from_interval"]
 
 
 class UnitMismatchError(FtzinfoError, TypeError):
     """Two Quantities of different units were compared or combined."""
+
+
+def figure_problems(  # noqa: PLR0913 - a figure's fields, checked together
+    value: Decimal | None,
+    qualifier: Qualifier,
+    low: Decimal | None,
+    high: Decimal | None,
+    *,
+    low_closed: bool,
+    high_closed: bool,
+    unit: str,
+    equivalent_unit: str | None,
+) -> list[tuple[str, str]]:
+    """What is wrong with a figure's fields taken together (each field is checked on its own first).
+
+    A Quantity runs it when it is made; the fast reader runs it on plain data, so that both
+    refuse the same figures.
+    """
+    problems: list[tuple[str, str]] = []
+    if value is None and qualifier is not Qualifier.BETWEEN:
+        problems.append(("value", f"is required for qualifier {qualifier.value!r}"))
+    if low is not None and high is not None and low > high:
+        problems.append(("low", f"{low} is above high {high}"))
+    elif low is not None and low == high and not (low_closed and high_closed):
+        problems.append(("low", f"an interval from {low} to itself must include both ends"))
+    if value is not None and not ((low is None or low <= value) and (high is None or value <= high)):
+        problems.append(("value", f"{value} lies outside the interval [{low}, {high}]"))
+    elif value is not None and not _fits_qualifier(
+        value, qualifier, low, high, low_closed=low_closed, high_closed=high_closed
+    ):
+        left = "(-inf" if low is None else ("[" if low_closed else "(") + str(low)
+        right = "+inf)" if high is None else str(high) + ("]" if high_closed else ")")
+        problems.append(("qualifier", f"{qualifier.value!r} does not allow the bounds {left}, {right} around {value}"))
+    if equivalent_unit is not None and equivalent_unit == unit:
+        problems.append(("equivalent", "an equivalent must be in another unit"))
+    return problems
+
+
+def _fits_qualifier(
+    v: Decimal,
+    q: Qualifier,
+    low: Decimal | None,
+    high: Decimal | None,
+    *,
+    low_closed: bool,
+    high_closed: bool,
+) -> bool:
+    """Whether the bounds have the shape the qualifier gives ("exact" with bounds 1 and 9 does not)."""
+    if q is Qualifier.EXACT:
+        return low == high == v and low_closed and high_closed
+    if q is Qualifier.MORE_THAN or q is Qualifier.AT_LEAST:
+        return high is None and low == v and low_closed is (q is Qualifier.AT_LEAST)
+    if q is Qualifier.LESS_THAN or q is Qualifier.AT_MOST:
+        return low is None and high == v and high_closed is (q is Qualifier.AT_MOST)
+    if q is Qualifier.APPROXIMATELY or q is Qualifier.NEARLY:
+        return low is not None and high is not None
+    return True  # a range gives its ends explicitly
 
 
 def _default_low(self: Quantity) -> Decimal | None:
@@ -113,43 +170,18 @@ class Quantity:
     conversion: _conversion.Conversion | None = None
 
     def __attrs_post_init__(self) -> None:
-        problems: list[tuple[str, str]] = []
-        if self.value is None and self.qualifier is not Qualifier.BETWEEN:
-            problems.append(("value", f"is required for qualifier {self.qualifier.value!r}"))
-        if self.low is not None and self.high is not None and self.low > self.high:
-            problems.append(("low", f"{self.low} is above high {self.high}"))
-        elif self.low is not None and self.low == self.high and not (self.low_closed and self.high_closed):
-            problems.append(("low", f"an interval from {self.low} to itself must include both ends"))
-        if self.value is not None and not self._admits_nominal():
-            problems.append(("value", f"{self.value} lies outside the interval [{self.low}, {self.high}]"))
-        elif self.value is not None and not self._fitscheck_qualifier():
-            problems.append(("qualifier", f"{self.qualifier.value!r} does not allow the bounds {self._shape()}"))
-        if self.equivalent is not None and self.equivalent.unit == self.unit:
-            problems.append(("equivalent", "an equivalent must be in another unit"))
+        problems = figure_problems(
+            self.value,
+            self.qualifier,
+            self.low,
+            self.high,
+            low_closed=self.low_closed,
+            high_closed=self.high_closed,
+            unit=self.unit,
+            equivalent_unit=None if self.equivalent is None else self.equivalent.unit,
+        )
         if problems:
             raise ValidationError(problems)
-
-    def _shape(self) -> str:
-        left = "(-inf" if self.low is None else ("[" if self.low_closed else "(") + str(self.low)
-        right = "+inf)" if self.high is None else str(self.high) + ("]" if self.high_closed else ")")
-        return f"{left}, {right} around {self.value}"
-
-    def _fitscheck_qualifier(self) -> bool:
-        """Whether the bounds have the shape the qualifier gives ("exact" with bounds 1 and 9 does not)."""
-        q, v, low, high = self.qualifier, self.value, self.low, self.high
-        if q is Qualifier.EXACT:
-            return low == high == v and self.low_closed and self.high_closed
-        if q is Qualifier.MORE_THAN or q is Qualifier.AT_LEAST:
-            return high is None and low == v and self.low_closed is (q is Qualifier.AT_LEAST)
-        if q is Qualifier.LESS_THAN or q is Qualifier.AT_MOST:
-            return low is None and high == v and self.high_closed is (q is Qualifier.AT_MOST)
-        if q is Qualifier.APPROXIMATELY or q is Qualifier.NEARLY:
-            return low is not None and high is not None
-        return True  # a range gives its ends explicitly
-
-    def _admits_nominal(self) -> bool:
-        assert self.value is not None  # noqa: S101 - checked by the caller
-        return (self.low is None or self.low <= self.value) and (self.high is None or self.value <= self.high)
 
     # -- construction ---------------------------------------------------------
 

@@ -11,10 +11,9 @@ import functools
 import operator
 import os
 import warnings
-from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
-from itertools import chain, islice
-from typing import IO, TYPE_CHECKING, Any, Final, cast
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -29,8 +28,9 @@ from ftzinfo._records.rate import Rate, RateKind
 from ftzinfo._records.source import Source
 from ftzinfo._records.zone import Status, Zone, ZoneKind
 from ftzinfo._store.asof import restricted
-from ftzinfo._store.indexes import SEARCH_THRESHOLD, Indexes, Links, links_of, zone_keys
-from ftzinfo._store.integrity import check_ids, check_references, check_types
+from ftzinfo._store.assemble import assemble
+from ftzinfo._store.indexes import SEARCH_THRESHOLD, Indexes, Links
+from ftzinfo._store.integrity import check_types
 from ftzinfo._store.merge import merged
 from ftzinfo._store.moved import MOVED
 from ftzinfo._store.shelf import Shelves
@@ -88,23 +88,7 @@ class Dataset:
         problems = list(islice(check_types(given), MAX_ERRORS))  # positions as given, before sorting
         if problems:
             raise ValidationError(problems)
-        # Records are kept in id order (indicators in the order given: their order is meaningful).
-        records = {k: v if k == "indicators" else tuple(sorted(v, key=_ID)) for k, v in given.items()}
-        preferred = tuple(preferred)
-        by_id = {kind: {r.id: r for r in records[kind]} for kind in KINDS}
-        # An extension (a user's file) may refer to records of the dataset it extends.
-        known: Mapping[str, Mapping[str, Any]] = by_id
-        if extends is not None:
-            if not isinstance(extends, Dataset):
-                raise TypeError(f"extends must be a Dataset, not {type(extends).__name__}")
-            # Read only, so the bundled data's records are built only where a reference needs one.
-            theirs = extends._index.by_id  # noqa: SLF001 - same class
-            known = {k: ChainMap(v, cast("MutableMapping[str, Any]", theirs[k])) for k, v in by_id.items()}
-        problems = list(islice(chain(check_ids(records), check_references(records, known)), MAX_ERRORS))
-        if problems:
-            raise ValidationError(problems)
-        index = Indexes(by_id=by_id, keys=zone_keys(records["zones"], preferred), links=links_of(records))
-        _fill(self, records, index, extends, preferred)
+        _make(self, given, extends, tuple(preferred))
 
     def zone(self, key: ZoneKey) -> Zone:
         """Look a zone up by id, English or Chinese name, or alias.
@@ -383,7 +367,8 @@ class Dataset:
         with files.no_gc():  # one pause for parsing and building: no collection runs in between
             data = parse_json(raw, where=name)
             try:
-                loaded = cls.from_dict(data, extends=extends)
+                # The parsed data is this call's own: metrics the reader vouches for stay plain until used.
+                loaded = _from_layout(files.structure_records(data, plain=("metrics",)), "", extends)
             except ValidationError as exc:
                 raise ValidationError([(f"{name}: {p}" if p else name, r) for p, r in exc.errors]) from None
         if extends is not None and not override:
@@ -408,11 +393,7 @@ class Dataset:
         from ftzinfo._io import files  # noqa: PLC0415 - the reader (cattrs) loads only when data is read
 
         with files.no_gc():
-            lists = files.structure_records(data, where=where)
-            try:
-                return cls(**lists, extends=extends)
-            except ValidationError as exc:
-                raise exc.prefixed(where) from None
+            return _from_layout(files.structure_records(data, where=where), where, extends)
 
     def dump(self, target: str | os.PathLike[str] | IO[str], *, indent: int | None = 1) -> None:
         """Write the dataset as a JSON file (a path or an open text file)."""
@@ -467,6 +448,27 @@ def on_demand(shelves: Shelves, keys: Mapping[str, str], links: Links) -> Datase
     by_id = {kind: shelves.shelf(kind) for kind in KINDS}
     _fill(ds, shelves, Indexes(by_id=by_id, keys=keys, links=links), None, ())
     return ds
+
+
+def _from_layout(lists: dict[str, list[Any]], where: str, extends: Dataset | None) -> Dataset:
+    """A Dataset of a file's records (metrics may be plain data the reader vouched for)."""
+    ds = object.__new__(Dataset)
+    try:
+        _make(ds, {kind: tuple(lists[kind]) for kind in KINDS}, extends, ())
+    except ValidationError as exc:
+        raise exc.prefixed(where) from None
+    return ds
+
+
+def _make(ds: Dataset, given: dict[str, tuple[Any, ...]], extends: Dataset | None, preferred: tuple[str, ...]) -> None:
+    """Check and index the records ``given`` (their types already checked), and make ``ds`` of them."""
+    theirs = None
+    if extends is not None:
+        if not isinstance(extends, Dataset):
+            raise TypeError(f"extends must be a Dataset, not {type(extends).__name__}")
+        theirs = extends._index.by_id  # noqa: SLF001 - same module
+    held, index = assemble(given, theirs, preferred)
+    _fill(ds, held, index, extends, preferred)
 
 
 def _fill(

@@ -43,8 +43,8 @@ class Links:
     zones: tuple[tuple[str, str | None, tuple[str, ...]], ...]
     #: Each initiative's id and zones.
     initiatives: tuple[tuple[str, tuple[str, ...]], ...]
-    #: Each metric's id, zone and indicator.
-    metrics: tuple[tuple[str, str, str], ...]
+    #: Each metric's id, zone and indicator (first: a row may hold more after them).
+    metrics: tuple[tuple[Any, ...], ...]
 
 
 def links_of(records: Mapping[str, tuple[Any, ...]]) -> Links:
@@ -170,7 +170,8 @@ class Indexes:
 
     def _metrics(self) -> dict[tuple[str, str | None], list[str]]:
         out: defaultdict[tuple[str, str | None], list[str]] = defaultdict(list)
-        for metric_id, zone_id, indicator in self.links.metrics:
+        for row in self.links.metrics:
+            metric_id, zone_id, indicator = row[0], row[1], row[2]
             out[zone_id, indicator].append(metric_id)
             out[zone_id, None].append(metric_id)
         return out
@@ -179,7 +180,7 @@ class Indexes:
         """The metrics of one indicator, in id order."""
 
         def build() -> tuple[Metric, ...]:
-            return self._fetch("metrics", [m for m, _, i in self.links.metrics if i == indicator])
+            return self._fetch("metrics", [row[0] for row in self.links.metrics if row[2] == indicator])
 
         return self._once(("indicator", indicator), build)
 

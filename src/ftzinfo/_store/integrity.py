@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ftzinfo._records.initiative import Initiative
@@ -10,9 +10,24 @@ from ftzinfo._records.kinds import KINDS, TYPES
 from ftzinfo._records.units import is_currency
 from ftzinfo._records.zone import Zone
 
-__all__ = ["check_ids", "check_references", "check_types", "fits"]
+__all__ = ["MetricRow", "check_ids", "check_references", "check_types", "fits", "metric_row"]
 
 Problems = Iterable[tuple[str, str]]
+#: What the checks need of a metric: its id, zone, indicator, unit, and the sources its evidence cites.
+MetricRow = tuple[str, str, str, str, tuple[str, ...]]
+
+
+def metric_row(m: Any) -> MetricRow:
+    """A metric's row, from the record or from plain data the reader has vouched for."""
+    if type(m) is dict:
+        return (
+            m["id"],
+            m["zone_id"],
+            m["indicator"],
+            m["value"]["unit"],
+            tuple(e["source_id"] for e in m.get("evidence", ())),
+        )
+    return (m.id, m.zone_id, m.indicator, m.value.unit, tuple(e.source_id for e in m.evidence))
 
 
 def check_types(records: Mapping[str, tuple[Any, ...]]) -> Problems:
@@ -24,18 +39,18 @@ def check_types(records: Mapping[str, tuple[Any, ...]]) -> Problems:
                 yield f"{kind}[{i}]", f"expected a {cls.__name__}, got {type(item).__name__}"
 
 
-def check_ids(records: Mapping[str, tuple[Any, ...]]) -> Problems:
-    """No two records, of whatever kind, share an id."""
-    all_ids = [r.id for kind in KINDS for r in records[kind]]
+def check_ids(ids: Mapping[str, Sequence[str]]) -> Problems:
+    """No two records, of whatever kind, share an id (``ids``: each kind's ids, in order)."""
+    all_ids = [i for kind in KINDS for i in ids[kind]]
     if len(set(all_ids)) == len(all_ids):
         return  # the common case, checked in one pass
     seen: dict[str, str] = {}
     for kind in KINDS:
-        for i, record in enumerate(records[kind]):
-            if record.id in seen:
-                yield f"{kind}[{i}].id", f"duplicate id {record.id!r} (also in {seen[record.id]})"
+        for i, record_id in enumerate(ids[kind]):
+            if record_id in seen:
+                yield f"{kind}[{i}].id", f"duplicate id {record_id!r} (also in {seen[record_id]})"
             else:
-                seen[record.id] = kind
+                seen[record_id] = kind
 
 
 def fits(unit: str, unit_kind: str) -> bool:
@@ -54,9 +69,9 @@ def _missing(kind: str, value: str, where: str) -> tuple[str, str]:
 
 
 def check_references(  # noqa: C901, PLR0912 - one loop per kind of reference, kept flat for speed
-    records: Mapping[str, tuple[Any, ...]], by_id: Mapping[str, Mapping[str, Any]]
+    records: Mapping[str, tuple[Any, ...]], by_id: Mapping[str, Mapping[str, Any]], metrics: Sequence[MetricRow]
 ) -> Problems:
-    """Every id a record refers to exists, and no parent chain loops."""
+    """Every id a record refers to exists, and no parent chain loops (``metrics``: the metrics' rows)."""
     zones, initiatives, sources = by_id["zones"], by_id["initiatives"], by_id["sources"]
     for i, z in enumerate(records["zones"]):
         if z.parent_id is not None and z.parent_id not in zones:
@@ -71,27 +86,38 @@ def check_references(  # noqa: C901, PLR0912 - one loop per kind of reference, k
         if ini.parent_id is not None and ini.parent_id not in initiatives:
             yield _missing("initiatives", ini.parent_id, f"initiatives[{i}].parent_id")
     indicators = by_id["indicators"]
-    for i, m in enumerate(records["metrics"]):
-        if m.zone_id not in zones:
-            yield _missing("zones", m.zone_id, f"metrics[{i}].zone_id")
-        indicator = indicators.get(m.indicator)
+    fitting: dict[tuple[str, str], bool] = {}  # (indicator, unit) -> whether it fits: a few pairs, many metrics
+    for i, (_, zone_id, indicator_id, unit, _) in enumerate(metrics):
+        if zone_id not in zones:
+            yield _missing("zones", zone_id, f"metrics[{i}].zone_id")
+        fit = fitting.get((indicator_id, unit))
+        if fit is None:
+            indicator = indicators.get(indicator_id)
+            fit = fitting[indicator_id, unit] = indicator is not None and fits(unit, indicator.unit_kind.value)
+        if fit:
+            continue
+        indicator = indicators.get(indicator_id)
         if indicator is None:
-            yield _missing("indicators", m.indicator, f"metrics[{i}].indicator")
-        elif not fits(m.value.unit, indicator.unit_kind.value):
-            what = (
-                f"{m.value.unit} does not fit indicator {m.indicator!r}, whose figures are {indicator.unit_kind.value}"
-            )
+            yield _missing("indicators", indicator_id, f"metrics[{i}].indicator")
+        else:
+            what = f"{unit} does not fit indicator {indicator_id!r}, whose figures are {indicator.unit_kind.value}"
             yield f"metrics[{i}].value.unit", what
     for i, s in enumerate(records["sources"]):
         if s.original_id is not None and s.original_id not in sources:
             yield _missing("sources", s.original_id, f"sources[{i}].original_id")
     for kind in ("zones", "initiatives", "metrics", "rates"):
-        for i, record in enumerate(records[kind]):
-            for j, ev in enumerate(record.evidence):
-                if ev.source_id not in sources:
-                    yield _missing("sources", ev.source_id, f"{kind}[{i}].evidence[{j}].source_id")
+        cited = (row[4] for row in metrics) if kind == "metrics" else _sources_cited(records[kind])
+        for i, source_ids in enumerate(cited):
+            for j, source_id in enumerate(source_ids):
+                if source_id not in sources:
+                    yield _missing("sources", source_id, f"{kind}[{i}].evidence[{j}].source_id")
     yield from _check_cycles(records["zones"], "zones")
     yield from _check_cycles(records["initiatives"], "initiatives")
+
+
+def _sources_cited(records: Iterable[Any]) -> Iterator[tuple[str, ...]]:
+    for r in records:
+        yield tuple(ev.source_id for ev in r.evidence)
 
 
 def _check_cycles(items: Sequence[Zone | Initiative], kind: str) -> Problems:

@@ -21,13 +21,27 @@ class Shelf(Mapping[str, Any]):
 
     __slots__ = ("_all", "_build", "_built", "_ids", "_known", "_lock")
 
-    def __init__(self, ids: tuple[str, ...], build: Callable[[str], Any], lock: threading.RLock) -> None:
+    def __init__(
+        self,
+        ids: tuple[str, ...],
+        build: Callable[[str], Any],
+        lock: threading.RLock,
+        *,
+        built: dict[str, Any] | None = None,
+    ) -> None:
         self._ids = ids
         self._known = frozenset(ids)
         self._build = build
-        self._built: dict[str, Any] = {}
+        self._built: dict[str, Any] = {} if built is None else built  # records already built, by id
         self._lock = lock
         self._all: tuple[Any, ...] | None = None
+
+    @classmethod
+    def of(cls, ids: tuple[str, ...], records: tuple[Any, ...]) -> Shelf:
+        """A shelf of records all built already."""
+        shelf = cls(ids, _nothing_to_build, threading.RLock(), built=dict(zip(ids, records, strict=True)))
+        shelf._all = records
+        return shelf
 
     def __getitem__(self, record_id: str) -> Any:
         found = self._built.get(record_id)
@@ -71,6 +85,10 @@ class Shelf(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         return f"<Shelf: {len(self._built)} of {len(self._ids)} built>"
+
+
+def _nothing_to_build(record_id: str) -> Any:
+    raise AssertionError(f"record {record_id!r} was to be built already")
 
 
 class Shelves(Mapping[str, tuple[Any, ...]]):
