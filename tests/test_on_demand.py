@@ -178,7 +178,8 @@ def test_a_dataset_outlives_the_cache_it_came_from(fresh):
 def test_a_shelf_is_a_read_only_mapping():
     built: list[str] = []
 
-    def build(key: str) -> str:
+    def build(key: str, plain: object) -> str:
+        assert plain is None  # nothing was given to build from
         built.append(key)
         return key.upper()
 

@@ -39,10 +39,27 @@ __all__ = ["VOUCH"]
 Check = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
-def _validators(cls: type, *names: str) -> tuple[tuple[str, Check, attrs.Attribute[Any]], ...]:
-    """The validators of a class's fields ``names`` (every validated field if none are named)."""
-    fields = [f for f in attrs.fields(cls) if f.validator is not None and (not names or f.name in names)]
-    return tuple((f.alias or f.name, f.validator, f) for f in fields)
+#: Fields whose few values recur across a file (zones, indicators, units, sources): each value
+#: that passes its check is remembered, up to a bound, and not checked again.
+_RECURRING: Final = frozenset({"zone_id", "indicator", "unit", "source_id"})
+_REMEMBER: Final = 4096
+
+
+def _validators(cls: type) -> tuple[tuple[str, Check, attrs.Attribute[Any], set[object] | None], ...]:
+    """Each validated field of a class: its key, its validator, the field, and the values known to pass."""
+    fields = [f for f in attrs.fields(cls) if f.validator is not None]
+    return tuple((f.alias or f.name, f.validator, f, set() if f.name in _RECURRING else None) for f in fields)
+
+
+def _run(checks: tuple[tuple[str, Check, attrs.Attribute[Any], set[object] | None], ...], values: Any) -> None:
+    """Run each check on its field's value in ``values`` (raises as the validator does)."""
+    for key, check, field, passed in checks:
+        value = values.get(key)
+        if passed is not None and value in passed:
+            continue
+        check(None, field, value)
+        if passed is not None and len(passed) < _REMEMBER:
+            passed.add(value)
 
 
 _FIGURE_CHECKS: Final = _validators(Quantity)
@@ -57,9 +74,15 @@ def _vouch_figure(value: object) -> tuple[str, Any]:
     """Check a plain figure as building it would; its unit and low bound (raises on any fault)."""
     d = _record(value, _QUANTITY, _QUANTITY_REQUIRED)
     number, qualifier, low, high, low_closed, high_closed = _figure(d)
-    fields = {"value": number, "low": low, "high": high, "unit": d["unit"], "text": d.get("text")}
-    for key, check, field in _FIGURE_CHECKS:
-        check(None, field, fields[key])
+    # A bound read as the value is the value itself: it is not checked twice.
+    fields = {
+        "value": number,
+        "low": None if low is number else low,
+        "high": None if high is number else high,
+        "unit": d["unit"],
+        "text": d.get("text"),
+    }
+    _run(_FIGURE_CHECKS, fields)
     equivalent = d.get("equivalent")
     equivalent_unit = None if equivalent is None else _vouch_figure(equivalent)[0]
     problems = figure_problems(
@@ -79,8 +102,7 @@ def _vouch_figure(value: object) -> tuple[str, Any]:
 
 def _vouch_metric(value: object) -> bool:
     d = _record(value, _METRIC_KEYS, _METRIC_REQUIRED)
-    for key, check, field in _METRIC_CHECKS:
-        check(None, field, d.get(key))
+    _run(_METRIC_CHECKS, d)
     unit, low = _vouch_figure(d["value"])
     if unit == "km2" and low is not None and low < 0:  # Metric's own check of its figure
         raise Unfit
@@ -92,8 +114,7 @@ def _vouch_metric(value: object) -> bool:
         raise Unfit
     for item in evidence:
         e = _record(item, _EVIDENCE, _EVIDENCE_REQUIRED)
-        for key, check, field in _EVIDENCE_CHECKS:
-            check(None, field, e[key])
+        _run(_EVIDENCE_CHECKS, e)
         if len(e["quote"]) > MAX_QUOTE:  # Evidence's own check of its quote
             raise Unfit
     return True

@@ -10,13 +10,13 @@ import operator
 import threading
 from collections import ChainMap
 from collections.abc import Mapping, MutableMapping
-from itertools import chain, islice, pairwise
+from itertools import chain, islice
 from typing import Any, Final, cast
 
 from ftzinfo._records.kinds import KINDS
 from ftzinfo._records.metric import Metric
 from ftzinfo._store.indexes import Indexes, Links, zone_keys
-from ftzinfo._store.integrity import MetricRow, check_ids, check_references, metric_row
+from ftzinfo._store.integrity import check_ids, check_references, metric_row
 from ftzinfo._store.shelf import Shelf, Shelves
 from ftzinfo.exceptions import MAX_ERRORS, ValidationError
 
@@ -38,19 +38,28 @@ def assemble(
     plain = any(type(m) is dict for m in metrics)
     # Records are kept in id order (indicators in the order given: their order is meaningful).
     records = {k: v if k == "indicators" else tuple(sorted(v, key=_ID)) for k, v in given.items() if k != "metrics"}
-    rows = (
-        [_plain_row(m) if type(m) is dict else metric_row(m) for m in metrics]
-        if plain
-        else list(map(metric_row, metrics))
-    )
+    rows = [
+        (
+            m["id"],
+            m["zone_id"],
+            m["indicator"],
+            m["value"]["unit"],
+            tuple([e["source_id"] for e in m.get("evidence", ())]),
+        )
+        if type(m) is dict  # plain data the reader vouched for
+        else metric_row(m)
+        for m in metrics
+    ]
     keys = [row[0] for row in rows]
-    if any(a > b for a, b in pairwise(keys)):  # a file written by dump() is in order already
+    if not all(map(operator.le, keys, keys[1:])):  # a file written by dump() is in order already
         order = sorted(range(len(keys)), key=keys.__getitem__)
         metrics, rows = tuple(metrics[i] for i in order), [rows[i] for i in order]
     records["metrics"] = tuple(metrics)
     ids = {kind: tuple(r.id for r in records[kind]) for kind in KINDS if kind != "metrics"}
     ids["metrics"] = tuple(row[0] for row in rows)
+    metric_entries = dict(zip(ids["metrics"], records["metrics"], strict=True))
     by_id: dict[str, Mapping[str, Any]] = {kind: dict(zip(ids[kind], records[kind], strict=True)) for kind in KINDS}
+    by_id["metrics"] = metric_entries
     known = by_id
     if theirs is not None:  # read only, so the records extended are built only where a reference needs one
         known = {k: ChainMap(_chained(v), _chained(theirs[k])) for k, v in by_id.items()}
@@ -61,7 +70,7 @@ def assemble(
     if plain:  # every kind on a shelf; the metrics' plain entries are built when first asked for
         shelves = Shelves(
             {kind: Shelf.of(ids[kind], records[kind]) for kind in KINDS if kind != "metrics"}
-            | {"metrics": _metric_shelf(ids["metrics"], records["metrics"])}
+            | {"metrics": _metric_shelf(ids["metrics"], metric_entries)}
         )
         by_id = {kind: shelves.shelf(kind) for kind in KINDS}
         held = shelves
@@ -77,34 +86,19 @@ def _chained(records: Mapping[str, Any]) -> MutableMapping[str, Any]:
     return cast("MutableMapping[str, Any]", records)  # a ChainMap that is only read
 
 
-def _metric_shelf(ids: tuple[str, ...], entries: tuple[Any, ...]) -> Shelf:
-    """The metrics, some built, some plain data the reader vouched for, built when first asked for."""
+def _metric_shelf(ids: tuple[str, ...], entries: dict[str, Any]) -> Shelf:
+    """The metrics by id: records, or plain data the reader vouched for, built when first asked for."""
     from ftzinfo._io.fast import FAST, Unfit  # noqa: PLC0415 - the reader is loaded: the records came from it
     from ftzinfo._io.files import structure_record  # noqa: PLC0415 - as the line above
 
-    plain = {i: m for i, m in zip(ids, entries, strict=True) if type(m) is dict}
-
-    def build(metric_id: str) -> Metric:
-        item = plain.pop(metric_id)  # built once, under the shelf's lock: the plain data is not needed after
+    def build(metric_id: str, item: Any) -> Metric:
         try:
             built: Metric = FAST[Metric](item)
         except Unfit:  # not if vouched for; but if ever, the converter says what is wrong, and where
             built = structure_record(item, Metric, where=f"metrics {metric_id!r}")
         return built
 
-    built = {i: m for i, m in zip(ids, entries, strict=True) if type(m) is not dict}
-    return Shelf(ids, build, threading.RLock(), built=built)
-
-
-def _plain_row(m: dict[str, Any]) -> MetricRow:
-    """The row of a plain metric the reader vouched for."""
-    return (
-        m["id"],
-        m["zone_id"],
-        m["indicator"],
-        m["value"]["unit"],
-        tuple([e["source_id"] for e in m.get("evidence", ())]),
-    )
+    return Shelf(ids, build, threading.RLock(), entries=entries)  # the shelf's own from here: no one else holds it
 
 
 _ID: Final = operator.attrgetter("id")

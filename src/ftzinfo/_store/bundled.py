@@ -183,11 +183,11 @@ def _on_demand(files: dict[str, bytes]) -> Dataset | None:
         return None
     data = _Files(files, catalog.FILES, catalog.HOMES)
 
-    def builder(kind: str) -> Callable[[str], Any]:
+    def builder(kind: str) -> Callable[[str, Any], Any]:
         if kind == "zones":
-            return _build
+            return lambda zone_id, _: _build(zone_id)
         cls = TYPES[kind]
-        return lambda record_id: data.build(cls, kind, record_id)
+        return lambda record_id, _: data.build(cls, kind, record_id)
 
     shelves = Shelves({kind: Shelf(catalog.IDS[kind], builder(kind), _lock) for kind in KINDS})
     links = Links(zones=catalog.ZONE_LINKS, initiatives=catalog.INITIATIVE_LINKS, metrics=catalog.METRIC_LINKS)

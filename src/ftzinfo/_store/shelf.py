@@ -17,46 +17,49 @@ __all__ = ["Shelf", "Shelves"]
 
 
 class Shelf(Mapping[str, Any]):
-    """One kind's records by id, each built when first asked for and kept."""
+    """One kind's records by id, each built when first asked for and kept.
 
-    __slots__ = ("_all", "_build", "_built", "_ids", "_known", "_lock")
+    Each id holds its record once built; before that, nothing (None) or the plain data
+    (a dict) it is built from. ``build(id, plain)`` builds one; a record is never None
+    or a dict, so the two cannot be mistaken.
+    """
+
+    __slots__ = ("_all", "_build", "_entries", "_ids", "_lock")
 
     def __init__(
         self,
         ids: tuple[str, ...],
-        build: Callable[[str], Any],
+        build: Callable[[str, Any], Any],
         lock: threading.RLock,
         *,
-        built: dict[str, Any] | None = None,
+        entries: dict[str, Any] | None = None,
     ) -> None:
         self._ids = ids
-        self._known = frozenset(ids)
+        self._entries: dict[str, Any] = dict.fromkeys(ids) if entries is None else entries
         self._build = build
-        self._built: dict[str, Any] = {} if built is None else built  # records already built, by id
         self._lock = lock
         self._all: tuple[Any, ...] | None = None
 
     @classmethod
     def of(cls, ids: tuple[str, ...], records: tuple[Any, ...]) -> Shelf:
         """A shelf of records all built already."""
-        shelf = cls(ids, _nothing_to_build, threading.RLock(), built=dict(zip(ids, records, strict=True)))
+        shelf = cls(ids, _nothing_to_build, threading.RLock(), entries=dict(zip(ids, records, strict=True)))
         shelf._all = records
         return shelf
 
     def __getitem__(self, record_id: str) -> Any:
-        found = self._built.get(record_id)
-        if found is None:
-            if record_id not in self._known:
-                raise KeyError(record_id)
+        found = self._entries[record_id]  # KeyError: no such id
+        if found is None or type(found) is dict:
             with self._lock:  # one build per id: a second thread waits, then finds it built
-                found = self._built.get(record_id)
-                if found is None:
-                    found = self._built[record_id] = self._build(record_id)
+                found = self._entries[record_id]
+                if found is None or type(found) is dict:
+                    found = self._build(record_id, found)
+                    self._entries[record_id] = found
         return found
 
     def __contains__(self, record_id: object) -> bool:
         try:
-            return record_id in self._known
+            return record_id in self._entries
         except TypeError:  # an unhashable key is no id
             return False
 
@@ -68,7 +71,7 @@ class Shelf(Mapping[str, Any]):
 
     def built(self) -> int:
         """How many of the records have been built so far."""
-        return len(self._built)
+        return sum(1 for found in self._entries.values() if found is not None and type(found) is not dict)
 
     def all(self) -> tuple[Any, ...]:
         """Every record, in order, building those not built yet."""
@@ -84,10 +87,10 @@ class Shelf(Mapping[str, Any]):
         return (dict, (tuple(self.items()),))  # pickled as the plain dict of its records, all built
 
     def __repr__(self) -> str:
-        return f"<Shelf: {len(self._built)} of {len(self._ids)} built>"
+        return f"<Shelf: {self.built()} of {len(self._ids)} built>"
 
 
-def _nothing_to_build(record_id: str) -> Any:
+def _nothing_to_build(record_id: str, plain: Any) -> Any:  # noqa: ARG001 - a builder's signature
     raise AssertionError(f"record {record_id!r} was to be built already")
 
 
