@@ -45,16 +45,34 @@ _RECURRING: Final = frozenset({"zone_id", "indicator", "unit", "source_id"})
 _REMEMBER: Final = 4096
 
 
-def _validators(cls: type) -> tuple[tuple[str, Check, attrs.Attribute[Any], set[object] | None], ...]:
-    """Each validated field of a class: its key, its validator, the field, and the values known to pass."""
+Checks = tuple[tuple[str, Check, "attrs.Attribute[Any]", set[object] | None, bool], ...]
+
+
+def _validators(cls: type) -> Checks:
+    """Each validated field of a class: its key, validator and field, the values known to pass, and whether None does.
+
+    Whether None passes is asked of the validator once: its answer depends on the value alone.
+    """
     fields = [f for f in attrs.fields(cls) if f.validator is not None]
-    return tuple((f.alias or f.name, f.validator, f, set() if f.name in _RECURRING else None) for f in fields)
+    return tuple(
+        (f.alias or f.name, f.validator, f, set() if f.name in _RECURRING else None, _passes(f, None)) for f in fields
+    )
 
 
-def _run(checks: tuple[tuple[str, Check, attrs.Attribute[Any], set[object] | None], ...], values: Any) -> None:
+def _passes(field: attrs.Attribute[Any], value: object) -> bool:
+    try:
+        field.validator(None, field, value)  # type: ignore[misc]
+    except Exception:  # noqa: BLE001 - any objection at all
+        return False
+    return True
+
+
+def _run(checks: Checks, values: Any) -> None:
     """Run each check on its field's value in ``values`` (raises as the validator does)."""
-    for key, check, field, passed in checks:
+    for key, check, field, passed, none_passes in checks:
         value = values.get(key)
+        if value is None and none_passes:
+            continue
         if passed is not None and value in passed:
             continue
         check(None, field, value)

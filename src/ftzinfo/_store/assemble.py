@@ -53,13 +53,12 @@ def assemble(
     keys = [row[0] for row in rows]
     if not all(map(operator.le, keys, keys[1:])):  # a file written by dump() is in order already
         order = sorted(range(len(keys)), key=keys.__getitem__)
-        metrics, rows = tuple(metrics[i] for i in order), [rows[i] for i in order]
+        metrics, rows, keys = tuple(metrics[i] for i in order), [rows[i] for i in order], [keys[i] for i in order]
     records["metrics"] = tuple(metrics)
     ids = {kind: tuple(r.id for r in records[kind]) for kind in KINDS if kind != "metrics"}
-    ids["metrics"] = tuple(row[0] for row in rows)
-    metric_entries = dict(zip(ids["metrics"], records["metrics"], strict=True))
+    ids["metrics"] = tuple(keys)
     by_id: dict[str, Mapping[str, Any]] = {kind: dict(zip(ids[kind], records[kind], strict=True)) for kind in KINDS}
-    by_id["metrics"] = metric_entries
+    metric_entries = by_id["metrics"]
     known = by_id
     if theirs is not None:  # read only, so the records extended are built only where a reference needs one
         known = {k: ChainMap(_chained(v), _chained(theirs[k])) for k, v in by_id.items()}
@@ -70,7 +69,7 @@ def assemble(
     if plain:  # every kind on a shelf; the metrics' plain entries are built when first asked for
         shelves = Shelves(
             {kind: Shelf.of(ids[kind], records[kind]) for kind in KINDS if kind != "metrics"}
-            | {"metrics": _metric_shelf(ids["metrics"], metric_entries)}
+            | {"metrics": _metric_shelf(ids["metrics"], cast("dict[str, Any]", metric_entries))}
         )
         by_id = {kind: shelves.shelf(kind) for kind in KINDS}
         held = shelves
