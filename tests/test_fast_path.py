@@ -94,7 +94,7 @@ def test_a_declared_type_reads_the_same_as_text_or_resolved():
     import datetime as dt  # noqa: PLC0415
     from decimal import Decimal  # noqa: PLC0415
 
-    from ftzinfo._io.fast import _type_name  # noqa: PLC0415
+    from ftzinfo._io.fast import _BY_TYPE, _type_name  # noqa: PLC0415
     from ftzinfo._records.period import Period  # noqa: PLC0415
     from ftzinfo._records.zone import Evidence, Milestone  # noqa: PLC0415
 
@@ -106,10 +106,10 @@ def test_a_declared_type_reads_the_same_as_text_or_resolved():
         ("dt.date | dt.datetime | None", dt.date | dt.datetime | None),
         ("Decimal", Decimal),
         ("Period | None", Period | None),
-        ("ftzinfo.Quantity", ftzinfo.Quantity),
+        ("Quantity", ftzinfo.Quantity),
     ]
     for text, resolved in pairs:
-        assert _type_name(text) == _type_name(resolved), text
+        assert _BY_TYPE[_type_name(text)] is _BY_TYPE[_type_name(resolved)], text
 
 
 @pytest.mark.parametrize("kind", KINDS)
