@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -243,3 +244,15 @@ def plain_quantities(draw: st.DrawFn) -> Quantity:
 
 
 ALL_UNITS = st.sampled_from(sorted(PLAIN_UNITS | CURRENCIES))
+
+
+def json_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside plain JSON data (keys and list positions), for mutating it."""
+    out = [prefix] if prefix else []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += json_paths(v, (*prefix, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += json_paths(v, (*prefix, i))
+    return out

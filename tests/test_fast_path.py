@@ -14,6 +14,7 @@ import ftzinfo
 from ftzinfo._io.fast import FAST, Unfit
 from ftzinfo._io.serialize import converter, is_structure_error
 from ftzinfo._records.kinds import KINDS, TYPES
+from strategies import json_paths
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=12) | st.sampled_from(["2025", "CNY", "exact", "x"]),
@@ -61,22 +62,11 @@ def _samples() -> list[tuple[type, dict[str, Any]]]:
 SAMPLES = _samples()
 
 
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix] if prefix else []
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out += _paths(v, (*prefix, i))
-    return out
-
-
 @given(st.data())
-def test_a_mutated_record_gets_the_same_answer_from_both_paths(data):
+def test_a_mutated_record_gets_the_same_answer_from_bothjson_paths(data):
     cls, base = data.draw(st.sampled_from(SAMPLES))
     record = copy.deepcopy(base)
-    path = data.draw(st.sampled_from(_paths(record)))
+    path = data.draw(st.sampled_from(json_paths(record)))
     target = record
     for key in path[:-1]:
         target = target[key]

@@ -15,6 +15,7 @@ from ftzinfo._io.fast import FAST, Unfit
 from ftzinfo._io.serialize import converter, is_structure_error
 from ftzinfo._io.vouch import VOUCH
 from ftzinfo._records.validate import MAX_QUOTE
+from strategies import json_paths
 
 vouch = VOUCH[Metric]
 METRICS = [json.loads(ftzinfo.dumps(m)) for m in ftzinfo.dataset().metrics()]
@@ -83,23 +84,12 @@ json_values = st.recursive(
 )
 
 
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix] if prefix else []
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out += _paths(v, (*prefix, i))
-    return out
-
-
 @settings(max_examples=400)
 @given(st.data())
 def test_a_mutated_metric_is_vouched_for_only_if_it_builds(data):
     record = copy.deepcopy(data.draw(st.sampled_from(METRICS)))
     for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(_paths(record) or [()]))
+        path = data.draw(st.sampled_from(json_paths(record) or [()]))
         if not path:
             break
         target = record
