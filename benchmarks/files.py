@@ -9,9 +9,11 @@ cite are there too, so that the file loads on its own.
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 from typing import Any
 
-__all__ = ["real_shaped_file", "scaled_bundled_file"]
+__all__ = ["real_shaped_file", "scaled_bundled_file", "scaled_package"]
 
 
 def _bundled() -> dict[str, Any]:
@@ -58,6 +60,33 @@ def scaled_bundled_file(factor: int) -> bytes:
         for kind in kinds:
             out[kind].extend(data[kind] if k == 0 else [_renamed(r, ids, f"-x{k}") for r in data[kind]])
     return json.dumps(out, ensure_ascii=False).encode()
+
+
+def scaled_package(factor: int, root: Path) -> Path:
+    """A copy of the ftzinfo package under ``root`` whose bundled data holds ``factor`` times the records.
+
+    Every data file's records are copied under new ids (indicators are shared), and the
+    lookup index and catalogue are generated again from them, as a release would be; the
+    returned folder goes on ``PYTHONPATH`` to import the copy.
+    """
+    from scripts.update_index import write_index  # noqa: PLC0415 - the release's own generator
+
+    import ftzinfo  # noqa: PLC0415 - the benchmark measures ftzinfo's import elsewhere
+
+    folder = root / f"x{factor}"
+    package = folder / "ftzinfo"
+    shutil.copytree(Path(ftzinfo.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    files = {p.name: json.loads(p.read_bytes()) for p in (package / "data").glob("*.json")}
+    kinds = ("zones", "initiatives", "metrics", "rates", "sources")
+    ids = {r["id"] for data in files.values() for kind in kinds for r in data.get(kind, [])}
+    for name, data in files.items():
+        for kind in kinds:
+            if kind in data:
+                data[kind] += [_renamed(r, ids, f"-x{k}") for k in range(1, factor) for r in data[kind]]
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        (package / "data" / name).write_text(text, encoding="utf-8")
+    write_index(package)
+    return folder
 
 
 #: The fields that hold a record's own id or refer to another record's.

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.files import real_shaped_file, scaled_bundled_file
+from benchmarks.files import real_shaped_file, scaled_bundled_file, scaled_package
 
 PY = sys.executable
 COLD_FTZ = "import ftzinfo; ftzinfo.zone('lingang')"
@@ -91,6 +91,27 @@ def scaling(runs: int) -> list[tuple[int, float]]:
                 f"n = len(ftzinfo.Dataset.load({str(path)!r})); print((time.perf_counter() - t) / n)"
             )
             out.append((factor, inside(code, runs)))
+    return out
+
+
+def scaling_bundled(runs: int) -> list[tuple[int, float]]:
+    """Seconds per record of ``ftzinfo.dataset()`` after the import, with the bundled data 1, 3 and 10 times over."""
+    code = (
+        "import time, ftzinfo; t = time.perf_counter(); ds = ftzinfo.dataset(); n = len(ds); "
+        "print((time.perf_counter() - t) / n); "
+        "assert type(ds._records).__name__ == 'Shelves', 'the copy does not match its catalogue'"
+    )
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in (1, 3, 10):
+            folder = scaled_package(factor, Path(tmp))
+            compileall.compile_dir(str(folder), quiet=1)
+            env = {**os.environ, "PYTHONPATH": str(folder)}
+            times = [
+                float(subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True, env=env).stdout)
+                for _ in range(runs)
+            ]
+            out.append((factor, statistics.median(times)))
     return out
 
 
@@ -268,6 +289,15 @@ def commands(table: Table, runs: int) -> None:
 
 def growth(table: Table, quick: bool) -> None:  # noqa: FBT001 - the --quick flag
     """Whole-data loads and filtered queries as the data grows."""
+    bundled = scaling_bundled(3 if quick else 7)
+    for factor, per_record in bundled:
+        table.row(
+            f"ftzinfo.dataset() with the bundled data x{factor}, per record (µs)",
+            f"{per_record * 1e6:.1f}",
+            f"{bundled[0][1] * 1e6:.1f}",
+            per_record / bundled[0][1],
+            "flat",
+        )
     scaled_loads = scaling(3 if quick else 7)
     for factor, per_record in scaled_loads:
         table.row(
