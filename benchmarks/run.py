@@ -287,37 +287,19 @@ def commands(table: Table, runs: int) -> None:
         table.row(label, f"{cli['a'] * 1e3:.1f}", f"{cli['b'] * 1e3:.1f}", cli["ratio"], target)
 
 
+def _flat_rows(table: Table, label: str, timings: list[tuple[int, float]], digits: int) -> None:
+    """One row per size, each against the smallest: per-record or per-call costs that should not grow."""
+    first = timings[0][1]
+    for size, t in timings:
+        table.row(label.format(size), f"{t * 1e6:.{digits}f}", f"{first * 1e6:.{digits}f}", t / first, "flat")
+
+
 def growth(table: Table, quick: bool) -> None:  # noqa: FBT001 - the --quick flag
     """Whole-data loads and filtered queries as the data grows."""
-    bundled = scaling_bundled(3 if quick else 7)
-    for factor, per_record in bundled:
-        table.row(
-            f"ftzinfo.dataset() with the bundled data x{factor}, per record (µs)",
-            f"{per_record * 1e6:.1f}",
-            f"{bundled[0][1] * 1e6:.1f}",
-            per_record / bundled[0][1],
-            "flat",
-        )
-    scaled_loads = scaling(3 if quick else 7)
-    for factor, per_record in scaled_loads:
-        table.row(
-            f"load a file of the bundled data x{factor}, every record checked, per record (µs)",
-            f"{per_record * 1e6:.1f}",
-            f"{scaled_loads[0][1] * 1e6:.1f}",
-            per_record / scaled_loads[0][1],
-            "flat",
-        )
-
-    scaled = scaled_queries(3 if quick else 7)
-    first = scaled[0][1]
-    for count, t in scaled:
-        table.row(
-            f"metrics(zone, indicator) over {count} metrics (µs)",
-            f"{t * 1e6:.2f}",
-            f"{first * 1e6:.2f}",
-            t / first,
-            "flat",
-        )
+    runs = 3 if quick else 7
+    _flat_rows(table, "ftzinfo.dataset() with the bundled data x{}, per record (µs)", scaling_bundled(runs), 1)
+    _flat_rows(table, "load a file of the bundled data x{}, every record checked, per record (µs)", scaling(runs), 1)
+    _flat_rows(table, "metrics(zone, indicator) over {} metrics (µs)", scaled_queries(runs), 2)
 
 
 def bulk_rows(table: Table, n: int, repeat: int) -> None:
